@@ -1,0 +1,2 @@
+-- placeholder; replaced by the fetch feature's schema
+SELECT 1;
