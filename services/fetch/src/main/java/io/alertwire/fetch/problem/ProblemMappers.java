@@ -2,6 +2,7 @@ package io.alertwire.fetch.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -22,7 +23,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.getMessage()).build();
+        return new Problem("about:blank", e.status().getReasonPhrase(), e.status().getStatusCode(), e.getMessage(),
+                e.errors()).toResponse().build();
     }
 
     @ServerExceptionMapper
@@ -36,21 +38,36 @@ public class ProblemMappers {
                 "The request is not valid", errors).toResponse().build();
     }
 
+    // Quarkus REST has its own mapper for MismatchedInputException (a wrong type or format, such as
+    // a bad duration) that answers plain JSON; a mapper for the exact type is needed to win over it
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         // Jackson's own messages name Java types: say where the body is wrong, not how we read it
-        String where = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                ? "field '" + mapping.getPath().stream()
-                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                        .collect(Collectors.joining(".")) + "' has the wrong type or format"
-                : e.getLocation() == null ? "it is not well-formed"
-                        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        return Problem.response(Response.Status.BAD_REQUEST, "The body is not valid JSON for this request: " + where)
-                .build();
+        Response.Status status = Response.Status.BAD_REQUEST;
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(),
+                    "The body is not valid JSON for this request: field '" + field + "' has the wrong type or format",
+                    List.of(new Problem.FieldError(field, "has the wrong type or format"))).toResponse().build();
+        }
+        String where = e.getLocation() == null ? "it is not well-formed"
+                : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+        return Problem.response(status, "The body is not valid JSON for this request: " + where).build();
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST wraps JSON syntax errors of a request body in a plain 400
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return Problem.response(status, status.getReasonPhrase()).build();
     }
@@ -62,11 +79,16 @@ public class ProblemMappers {
                 "An unexpected error occurred; it has been logged").build();
     }
 
-    /** The last path element of a violation: the field name, without the method and parameter. */
+    /**
+     * The field a violation is about, without the method and parameter: {@code create.request.url}
+     * is {@code url}; a query or path parameter ({@code list.size}) is named by itself.
+     */
     private static String fieldName(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
-        int firstDot = path.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : path.indexOf('.', firstDot + 1);
-        return secondDot < 0 ? path : path.substring(secondDot + 1);
+        String[] nodes = violation.getPropertyPath().toString().split("\\.", 3);
+        return switch (nodes.length) {
+            case 1 -> nodes[0];
+            case 2 -> nodes[1];
+            default -> nodes[2];
+        };
     }
 }

@@ -1,0 +1,49 @@
+package io.alertwire.fetch.poll;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** How the poller claims and fetches sources. */
+@ConfigMapping(prefix = "alertwire.fetch")
+public interface PollConfig {
+
+    /** How often the poller looks for due sources. */
+    @WithDefault("5s")
+    Duration tick();
+
+    /** At most this many sources are claimed per tick (per replica). */
+    @WithDefault("20")
+    int batchSize();
+
+    /** How many sources are fetched at the same time (per replica). */
+    @WithDefault("4")
+    int concurrency();
+
+    /**
+     * How long a claimed source is reserved for the replica that claimed it. Must exceed the longest
+     * fetch (request timeout and parsing); a replica that dies mid-fetch delays its sources by this.
+     */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** Time allowed to open a connection. */
+    @WithDefault("10s")
+    Duration connectTimeout();
+
+    /** Time allowed for a whole request, headers and body, redirects included. */
+    @WithDefault("30s")
+    Duration requestTimeout();
+
+    /** Largest response body accepted, counted after decompression (guards against gzip bombs). */
+    @WithDefault("10485760")
+    long maxResponseBytes();
+
+    /** Redirects followed per fetch. */
+    @WithDefault("5")
+    int maxRedirects();
+
+    /** The User-Agent header sent to feed servers. */
+    @WithDefault("Alertwire/0.1 (+https://alertwire.io)")
+    String userAgent();
+}

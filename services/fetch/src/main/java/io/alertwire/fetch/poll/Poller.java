@@ -1,0 +1,146 @@
+package io.alertwire.fetch.poll;
+
+import io.alertwire.fetch.article.OutboxRelay;
+import io.alertwire.fetch.feed.FeedParser;
+import io.alertwire.fetch.feed.FeedRejectedException;
+import io.alertwire.fetch.feed.ParsedFeed;
+import io.alertwire.fetch.source.ClaimedSource;
+import io.alertwire.fetch.source.SourceRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/** Claims due sources, fetches them in parallel, parses and records each. See the package docs. */
+@ApplicationScoped
+public class Poller {
+
+    private static final Logger LOG = Logger.getLogger(Poller.class);
+
+    private final SourceRepository sources;
+    private final FeedFetcher fetcher;
+    private final FeedParser parser;
+    private final PollRecorder recorder;
+    private final OutboxRelay relay;
+    private final PollConfig config;
+    private final ExecutorService workers;
+    private final Counter ok;
+    private final Counter notModified;
+    private final Counter failed;
+
+    public Poller(SourceRepository sources, FeedFetcher fetcher, FeedParser parser, PollRecorder recorder,
+            OutboxRelay relay, PollConfig config, MeterRegistry registry) {
+        this.sources = sources;
+        this.fetcher = fetcher;
+        this.parser = parser;
+        this.recorder = recorder;
+        this.relay = relay;
+        this.config = config;
+        AtomicInteger threads = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(config.concurrency(), task -> {
+            Thread thread = new Thread(task, "source-fetch-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.ok = fetches(registry, "ok");
+        this.notModified = fetches(registry, "not_modified");
+        this.failed = fetches(registry, "failed");
+    }
+
+    private static Counter fetches(MeterRegistry registry, String outcome) {
+        return Counter.builder("alertwire.fetch.fetches")
+                .description("Source fetches by outcome")
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    @Scheduled(every = "${alertwire.fetch.tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "source-poller",
+            // not before start-up has finished: the Kafka emitter is wired during start-up
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void tick() {
+        List<ClaimedSource> due;
+        try {
+            // committed before any fetch, so the lease is visible to other replicas while we work
+            due = QuarkusTransaction.requiringNew().call(() -> sources.claimDue(config.batchSize(), config.lease()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not claim due sources: %s", e.toString());
+            return;
+        }
+        if (due.isEmpty()) {
+            return;
+        }
+        int found = due.stream()
+                .map(source -> CompletableFuture.supplyAsync(() -> poll(source), workers))
+                .toList().stream()
+                .mapToInt(CompletableFuture::join)
+                .sum();
+        if (found > 0) {
+            relay.relayPending(); // publish now rather than at the relay's next tick
+        }
+    }
+
+    /** Fetches, parses and records one source. Never throws; returns how many articles were new. */
+    int poll(ClaimedSource source) {
+        try {
+            FetchResult result = fetcher.fetch(source);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            if (result instanceof FetchResult.NotModified notMod) {
+                recorder.recordNotModified(source.id(), notMod.status(), now);
+                notModified.increment();
+                LOG.debugf("Source not modified: sourceId=%d", source.id());
+                return 0;
+            }
+            if (result instanceof FetchResult.Failed failure) {
+                fail(source, failure.status(), failure.reason(), now);
+                return 0;
+            }
+            FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+            ParsedFeed feed;
+            try {
+                feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUri(),
+                        String.valueOf(source.id()), source.name(), now);
+            } catch (FeedRejectedException e) {
+                fail(source, fetched.status(), e.getMessage(), now);
+                return 0;
+            }
+            int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
+                    fetched.lastModified(), feed.articles(), now);
+            ok.increment();
+            LOG.infof("Source fetched: sourceId=%d status=%d kind=%s entries=%d new=%d skipped=%d", source.id(),
+                    fetched.status(), feed.kind(), feed.articles().size(), inserted, feed.skipped());
+            return inserted;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Unexpected error polling sourceId=%d", source.id());
+            try {
+                fail(source, null, "internal error while processing the feed; see the service log",
+                        Instant.now().truncatedTo(ChronoUnit.MICROS));
+            } catch (RuntimeException again) {
+                // the lease runs out and the source is retried
+                LOG.warnf("Could not record the failure of sourceId=%d: %s", source.id(), again.toString());
+            }
+            return 0;
+        }
+    }
+
+    private void fail(ClaimedSource source, Integer status, String reason, Instant now) {
+        int failures = recorder.recordFailure(source.id(), status, reason, now);
+        failed.increment();
+        LOG.infof("Source failed: sourceId=%d failures=%d reason=%s", source.id(), failures, reason);
+    }
+}

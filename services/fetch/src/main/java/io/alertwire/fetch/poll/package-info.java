@@ -1,0 +1,32 @@
+/**
+ * Polling: which replica fetches which source, and when.
+ *
+ * <h2>Leases in the database</h2>
+ * A source's {@code next_fetch_at} is both its schedule and its lease. Every
+ * {@code alertwire.fetch.tick} the {@link io.alertwire.fetch.poll.Poller} runs, in a short
+ * transaction of its own:
+ * <pre>
+ * UPDATE source SET next_fetch_at = now() + lease
+ * WHERE id IN (SELECT id FROM source WHERE enabled AND next_fetch_at &lt;= now()
+ *              ORDER BY next_fetch_at LIMIT n FOR UPDATE SKIP LOCKED)
+ * </pre>
+ * and commits. {@code SKIP LOCKED} lets several replicas claim at the same moment without waiting
+ * for or double-claiming each other's rows; after the commit the claimed sources are no longer due,
+ * so no other replica takes them while they are fetched. The fetch runs outside any transaction (it
+ * can take up to the request timeout), then the outcome is recorded in a second transaction that
+ * sets the real next fetch time. If the replica dies in between, the lease (default 2 minutes,
+ * longer than any fetch) simply expires and another replica fetches the source.
+ *
+ * <h2>Outcomes</h2>
+ * <ul>
+ * <li>a feed (2xx): its new entries go to the article outbox with the source's status, kind and
+ * validators (ETag, Last-Modified), all in one transaction; failures reset; next = now + interval;</li>
+ * <li>304 Not Modified: a success with nothing new;</li>
+ * <li>anything else (HTTP error, timeout, refused address, oversized body, HTML, hostile XML): the
+ * readable reason is stored in {@code last_error}, {@code consecutive_failures} grows and the next
+ * fetch backs off to interval × 2^failures, at most 24 hours.</li>
+ * </ul>
+ * Each source is fetched, parsed and recorded on its own, with every error caught at its boundary,
+ * so one broken or hostile feed never affects another.
+ */
+package io.alertwire.fetch.poll;

@@ -1,0 +1,12 @@
+package io.alertwire.fetch.source;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * What the poller needs of a source it has leased, read in the claim transaction so that the fetch
+ * itself runs with no transaction or entity attached.
+ */
+public record ClaimedSource(long id, URI url, String name, String etag, String lastModified,
+        Duration pollInterval) {
+}

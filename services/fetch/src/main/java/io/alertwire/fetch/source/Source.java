@@ -1,0 +1,178 @@
+package io.alertwire.fetch.source;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/** A feed the service polls, with what it learnt at the last fetch. */
+@Entity
+@Table(name = "source")
+public class Source {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 2048)
+    private String url;
+
+    @Column(name = "canonical_url", nullable = false, unique = true, length = 2048)
+    private String canonicalUrl;
+
+    @Column(nullable = false, length = 500)
+    private String name;
+
+    @Column(length = 16)
+    private String kind;
+
+    @Column(name = "poll_interval_seconds", nullable = false)
+    private int pollIntervalSeconds;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(length = 1024)
+    private String etag;
+
+    @Column(name = "last_modified", length = 256)
+    private String lastModified;
+
+    @Column(name = "last_status")
+    private Integer lastStatus;
+
+    @Column(name = "last_error", length = 1000)
+    private String lastError;
+
+    @Column(name = "consecutive_failures", nullable = false)
+    private int consecutiveFailures;
+
+    @Column(name = "last_fetched_at")
+    private Instant lastFetchedAt;
+
+    @Column(name = "next_fetch_at", nullable = false)
+    private Instant nextFetchAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Source() {
+        // for Hibernate
+    }
+
+    public Source(String url, String canonicalUrl, String name, Duration pollInterval, boolean enabled, Instant now) {
+        this.url = url;
+        this.canonicalUrl = canonicalUrl;
+        this.name = name;
+        this.pollIntervalSeconds = Math.toIntExact(pollInterval.toSeconds());
+        this.enabled = enabled;
+        this.createdAt = now;
+        this.nextFetchAt = now; // a new source is due at once
+    }
+
+    /** A fetch that got a feed (or 304): the schedule returns to the normal interval. */
+    public void recordSuccess(int status, Instant now) {
+        lastStatus = status;
+        lastError = null;
+        consecutiveFailures = 0;
+        lastFetchedAt = now;
+        nextFetchAt = now.plus(pollInterval());
+    }
+
+    /**
+     * A failed fetch: backs off exponentially, interval × 2^failures, at most a day, so a broken
+     * feed costs little and a recovered one is picked up again.
+     */
+    public void recordFailure(Integer status, String reason, Instant now) {
+        lastStatus = status;
+        lastError = reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
+        consecutiveFailures++;
+        lastFetchedAt = now;
+        nextFetchAt = now.plus(backoff(pollInterval(), consecutiveFailures));
+    }
+
+    static Duration backoff(Duration interval, int failures) {
+        Duration max = Duration.ofHours(24);
+        int exponent = Math.min(failures, 20); // 2^20 × 1 min is already far beyond a day
+        Duration delay = interval.multipliedBy(1L << exponent);
+        return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUrl() {
+        return url;
+    }
+
+    public String getCanonicalUrl() {
+        return canonicalUrl;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getKind() {
+        return kind;
+    }
+
+    public void setKind(String kind) {
+        this.kind = kind;
+    }
+
+    public Duration pollInterval() {
+        return Duration.ofSeconds(pollIntervalSeconds);
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public String getEtag() {
+        return etag;
+    }
+
+    public String getLastModified() {
+        return lastModified;
+    }
+
+    /** Stores the validators for the next conditional GET; only once the items they cover are saved. */
+    public void setValidators(String etag, String lastModified) {
+        this.etag = etag;
+        this.lastModified = lastModified;
+    }
+
+    public Integer getLastStatus() {
+        return lastStatus;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public int getConsecutiveFailures() {
+        return consecutiveFailures;
+    }
+
+    public Instant getLastFetchedAt() {
+        return lastFetchedAt;
+    }
+
+    public Instant getNextFetchAt() {
+        return nextFetchAt;
+    }
+
+    public void setNextFetchAt(Instant nextFetchAt) {
+        this.nextFetchAt = nextFetchAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
