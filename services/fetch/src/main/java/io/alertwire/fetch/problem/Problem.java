@@ -1,8 +1,12 @@
 package io.alertwire.fetch.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem detail, the body of every error response.
@@ -12,11 +16,23 @@ import java.util.List;
  * @param status the HTTP status code
  * @param detail what went wrong in this request, for a human
  * @param errors one entry per invalid field, for validation failures
+ * @param extensions extension members (RFC 9457 §3.2), written as top-level members of the body,
+ *     e.g. {@code query} and {@code position} of a query syntax error
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, List<FieldError> errors,
+        @JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
+    }
+
+    public Problem(String type, String title, int status, String detail, List<FieldError> errors) {
+        this(type, title, status, detail, errors, Map.of());
+    }
 
     /** One invalid field of a request. */
     public record FieldError(String field, String message) {
@@ -29,6 +45,18 @@ public record Problem(String type, String title, int status, String detail, List
     /** A response builder holding this problem as {@code application/problem+json}. */
     public static Response.ResponseBuilder response(Response.StatusType status, String detail) {
         return of(status, detail).toResponse();
+    }
+
+    /** This problem with extension members added to its body. */
+    public Problem withExtensions(Map<String, Object> more) {
+        Map<String, Object> all = new LinkedHashMap<>(extensions);
+        all.putAll(more);
+        return new Problem(type, title, status, detail, errors, all);
+    }
+
+    @JsonAnyGetter
+    Map<String, Object> extensionMembers() {
+        return extensions;
     }
 
     public Response.ResponseBuilder toResponse() {

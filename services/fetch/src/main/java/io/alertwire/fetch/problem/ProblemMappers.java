@@ -23,8 +23,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return new Problem("about:blank", e.status().getReasonPhrase(), e.status().getStatusCode(), e.getMessage(),
-                e.errors()).toResponse().build();
+        return e.toProblem().toResponse().build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,210 @@
+package io.alertwire.classifier.matching;
+
+import io.alertwire.classifier.query.QueryCompiler;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.MatchingQueries;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.search.Query;
+import org.jboss.logging.Logger;
+
+/**
+ * Holds every enabled topic as a stored query in a Lucene {@link Monitor} and matches articles
+ * against all of them (design in {@code package-info.java}). Thread-safe.
+ */
+@ApplicationScoped
+public class TopicMatcher {
+
+    private static final Logger LOG = Logger.getLogger(TopicMatcher.class);
+    /** Two passes of the presearcher: a candidate must share a term with each of two disjuncts. */
+    private static final int PRESEARCHER_PASSES = 2;
+
+    private final MatchingConfig config;
+    private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
+    private final QueryCompiler compiler = new QueryCompiler(analyzer, ArticleFields.TEXT);
+    private final Monitor monitor;
+    private final Map<String, Registered> topics = new ConcurrentHashMap<>();
+    private final CountDownLatch loaded = new CountDownLatch(1);
+
+    private record Registered(TopicDefinition topic, Query query) {
+    }
+
+    public TopicMatcher(MatchingConfig config) {
+        this.config = config;
+        try {
+            this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the Lucene Monitor", e);
+        }
+    }
+
+    /** The compiler topics are checked with before they are saved. */
+    public QueryCompiler compiler() {
+        return compiler;
+    }
+
+    /**
+     * Adds or replaces one topic. A query that does not compile is logged and the topic left out
+     * (its previous version, if any, removed), so one bad topic never blocks the others.
+     *
+     * @return whether the topic is now registered
+     */
+    public boolean put(TopicDefinition topic) {
+        Registered current = topics.get(topic.id());
+        if (current != null && current.topic().equals(topic)) {
+            return true;
+        }
+        try {
+            Query query = compiler.compile(topic.query());
+            monitor.register(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
+            topics.put(topic.id(), new Registered(topic, query));
+            return true;
+        } catch (RuntimeException | IOException e) {
+            LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
+            remove(topic.id());
+            return false;
+        }
+    }
+
+    /** Removes a topic; unknown ids are ignored. */
+    public void remove(String topicId) {
+        try {
+            monitor.deleteById(topicId);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove topic " + topicId + " from the Monitor", e);
+        }
+        topics.remove(topicId);
+    }
+
+    /** Makes the registered topics exactly {@code wanted}: adds, replaces and removes as needed. */
+    public void replaceAll(Collection<TopicDefinition> wanted) {
+        Set<String> ids = new HashSet<>();
+        int failed = 0;
+        for (TopicDefinition topic : wanted) {
+            ids.add(topic.id());
+            if (!put(topic)) {
+                failed++;
+            }
+        }
+        for (String id : new ArrayList<>(topics.keySet())) {
+            if (!ids.contains(id)) {
+                remove(id);
+            }
+        }
+        loaded.countDown();
+        LOG.debugf("Matching %d topics (%d left out)", topics.size(), failed);
+    }
+
+    /** Waits until the topics have been loaded once; {@code false} on timeout. */
+    public boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return loaded.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean isLoaded() {
+        return loaded.getCount() == 0;
+    }
+
+    /** How many topics are registered. */
+    public int size() {
+        return topics.size();
+    }
+
+    /** The topics the article matches, best score first. */
+    public List<TopicMatch> match(ArticleText article) {
+        String text = article.text();
+        Document document = new Document();
+        document.add(new TextField(ArticleFields.TITLE, article.title(), Field.Store.NO));
+        document.add(new TextField(ArticleFields.TEXT, text, Field.Store.NO));
+        MatchingQueries<HighlightsMatch> result;
+        try {
+            result = monitor.match(document, HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("matching failed", e);
+        }
+        result.getErrors().forEach((id, error) ->
+                LOG.warnf("Topic %s failed on an article and was skipped: %s", id, error.toString()));
+        if (result.getMatchCount() == 0) {
+            return List.of();
+        }
+        // scoring needs its own one-document index: the Monitor's is internal to the match call
+        MemoryIndex scoring = MemoryIndex.fromDocument(document, analyzer);
+        Map<String, String> sources = Map.of(ArticleFields.TITLE, article.title(), ArticleFields.TEXT, text);
+        List<TopicMatch> matches = new ArrayList<>();
+        for (HighlightsMatch match : result.getMatches()) {
+            Registered registered = topics.get(match.getQueryId());
+            if (registered == null || !registered.topic().acceptsLanguage(article.language())) {
+                continue;
+            }
+            double raw = scoring.search(registered.query());
+            double score = raw / (raw + config.scoreSaturation());
+            if (score < registered.topic().minScore()) {
+                continue;
+            }
+            matches.add(new TopicMatch(registered.topic().id(), registered.topic().name(), score,
+                    highlights(match, sources)));
+        }
+        matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::topicId));
+        return matches;
+    }
+
+    /** The distinct words the query matched, cut from the original text, in text order. */
+    private List<String> highlights(HighlightsMatch match, Map<String, String> sources) {
+        record Cut(int field, int start, String words) {
+        }
+        List<Cut> cuts = new ArrayList<>();
+        for (Map.Entry<String, Set<HighlightsMatch.Hit>> hits : match.getHits().entrySet()) {
+            String source = sources.get(hits.getKey());
+            if (source == null) {
+                continue;
+            }
+            // text before title: the text field holds the title too, so the same words come first from it
+            int fieldOrder = ArticleFields.TEXT.equals(hits.getKey()) ? 0 : 1;
+            for (HighlightsMatch.Hit hit : hits.getValue()) {
+                if (hit.startOffset >= 0 && hit.endOffset <= source.length() && hit.startOffset < hit.endOffset) {
+                    cuts.add(new Cut(fieldOrder, hit.startOffset,
+                            source.substring(hit.startOffset, hit.endOffset).replaceAll("\\s+", " ")));
+                }
+            }
+        }
+        cuts.sort(Comparator.comparingInt(Cut::field).thenComparingInt(Cut::start));
+        Map<String, String> distinct = new LinkedHashMap<>();
+        for (Cut cut : cuts) {
+            distinct.putIfAbsent(cut.words().toLowerCase(Locale.ROOT), cut.words());
+            if (distinct.size() >= config.maxHighlights()) {
+                break;
+            }
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    @PreDestroy
+    void close() {
+        try {
+            monitor.close();
+        } catch (IOException e) {
+            LOG.debug("Monitor did not close cleanly", e);
+        }
+    }
+}

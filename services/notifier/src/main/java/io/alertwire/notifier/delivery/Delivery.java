@@ -1,0 +1,118 @@
+package io.alertwire.notifier.delivery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One alert of one story to one subscription, and its place in the send queue. */
+@Entity
+@Table(name = "delivery")
+public class Delivery {
+
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String FAILED = "failed";
+    public static final String SKIPPED = "skipped";
+
+    @Id
+    private UUID id;
+
+    @Column(name = "subscription_id", nullable = false)
+    private UUID subscriptionId;
+
+    @Column(name = "story_id", nullable = false)
+    private String storyId;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<AlertTopic> topics;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private AlertStory story;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(nullable = false)
+    private int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "sent_at")
+    private Instant sentAt;
+
+    protected Delivery() {
+        // for Hibernate; rows are created by DeliveryRepository#createForMatch
+    }
+
+    void sent(Instant at) {
+        attempts++;
+        status = SENT;
+        sentAt = at;
+    }
+
+    /** A failed attempt: retry at {@code retryAt}, or give up when it is null. */
+    void failed(Instant retryAt) {
+        attempts++;
+        if (retryAt == null) {
+            status = FAILED;
+        } else {
+            nextAttemptAt = retryAt;
+        }
+    }
+
+    void skipped() {
+        status = SKIPPED;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getSubscriptionId() {
+        return subscriptionId;
+    }
+
+    public String getStoryId() {
+        return storyId;
+    }
+
+    public List<AlertTopic> getTopics() {
+        return topics;
+    }
+
+    public AlertStory getStory() {
+        return story;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public Instant getNextAttemptAt() {
+        return nextAttemptAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getSentAt() {
+        return sentAt;
+    }
+}

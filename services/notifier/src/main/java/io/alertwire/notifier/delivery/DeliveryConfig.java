@@ -1,0 +1,40 @@
+package io.alertwire.notifier.delivery;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** How the delivery worker drains the queue. */
+@ConfigMapping(prefix = "alertwire.notifier")
+public interface DeliveryConfig {
+
+    /** How often the worker looks for due deliveries (ALERTWIRE_NOTIFIER_DELIVERY_TICK). */
+    @WithDefault("1s")
+    Duration deliveryTick();
+
+    /**
+     * How long a new delivery waits before it is due, so that the matches of the same story for
+     * the subscription's other topics join it and one alert names them all.
+     */
+    @WithDefault("2s")
+    Duration gatherWindow();
+
+    /**
+     * How long a claimed delivery stays invisible to other workers while it is being sent; longer
+     * than any send (webhook timeout, SMTP), or a slow send could be claimed twice.
+     */
+    @WithDefault("2m")
+    Duration lease();
+
+    /** The most deliveries one tick claims. */
+    @WithDefault("20")
+    int batchSize();
+
+    /**
+     * The wait before each retry after a failed attempt; once they are used up the delivery is
+     * failed. Each wait gets ±20% jitter so that a recovering receiver is not hit by a wave.
+     */
+    @WithDefault("5s,5m,30m,2h,5h,10h,10h")
+    List<Duration> retrySchedule();
+}

@@ -1,0 +1,22 @@
+/**
+ * Deliveries: one alert per (subscription, story), and the work queue that sends them.
+ *
+ * <p>The {@code delivery} table is both the memory of what was promised and the queue. A match
+ * creates a row inside the transaction that consumes it, guarded by the unique key
+ * (subscription_id, story_id): a repeated or duplicate match, or a second topic of the same story,
+ * finds the row already there and at most adds its topic while the row is still pending. So the
+ * user never gets two alerts for one story, and one alert names every topic the story matched.
+ * New rows wait a short gather window before they are due, so that the matches of one article's
+ * several topics, which arrive within milliseconds of each other, land in the same alert.
+ *
+ * <p>The {@link io.alertwire.notifier.delivery.DeliveryWorker} claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED} and leases them by pushing {@code next_attempt_at} forward, so
+ * several replicas share the queue without sending one row twice. It sends outside any
+ * transaction (a slow receiver must not hold locks), then records the attempt and either marks
+ * the row {@code sent} or schedules the retry with the Standard Webhooks back-off (5 s, 5 min,
+ * 30 min, 2 h, 5 h, 10 h, 10 h, each with ±20% jitter), after which it is {@code failed}. All of
+ * this lives in the database, so a restart resumes where it stopped: a crash after a send but
+ * before its record re-sends once the lease runs out, with the same {@code webhook-id} (the
+ * delivery's id) that receivers use to drop the repeat.
+ */
+package io.alertwire.notifier.delivery;

@@ -1,0 +1,64 @@
+package io.alertwire.notifier.match;
+
+import io.alertwire.events.EventJson;
+import io.alertwire.events.InvalidEventException;
+import io.alertwire.events.MatchEvent;
+import io.alertwire.notifier.delivery.DeliveryConfig;
+import io.alertwire.notifier.delivery.DeliveryRepository;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns each match from {@code alertwire.matches.v1} into deliveries. A record that is not a valid
+ * {@link MatchEvent} throws, so SmallRye dead-letters it to {@code alertwire.matches.v1.dlq} with
+ * the reason and the partition moves on.
+ */
+@ApplicationScoped
+public class MatchConsumer {
+
+    /** The channel; its topic, deserializer and dead-letter queue are set in application.properties. */
+    public static final String CHANNEL = "matches";
+
+    private static final Logger LOG = Logger.getLogger(MatchConsumer.class);
+
+    private final DeliveryRepository deliveries;
+    private final DeliveryConfig config;
+    private final Validator validator;
+
+    public MatchConsumer(DeliveryRepository deliveries, DeliveryConfig config, Validator validator) {
+        this.deliveries = deliveries;
+        this.config = config;
+        this.validator = validator;
+    }
+
+    /*
+     * @Blocking: JDBC blocks, so this runs on a worker thread, not the Kafka event loop.
+     * @Transactional: the deliveries are written in one transaction that commits before the offset
+     * is acknowledged, so a crash in between replays the match, and the unique key on
+     * (subscription_id, story_id) turns the replay into nothing.
+     */
+    @Incoming(CHANNEL)
+    @Blocking
+    @Transactional
+    public void consume(String value) {
+        MatchEvent match = EventJson.read(value, MatchEvent.class);
+        Set<ConstraintViolation<MatchEvent>> violations = validator.validate(match);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException("not a valid MatchEvent: " + violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .collect(Collectors.joining(", ")));
+        }
+        int touched = deliveries.createForMatch(match, config.gatherWindow());
+        LOG.infof("Match %s (story %s, topic %s): %d deliveries created or extended", match.matchId(),
+                match.storyId(), match.topicId(), touched);
+    }
+}

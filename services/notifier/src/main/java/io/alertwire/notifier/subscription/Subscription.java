@@ -1,0 +1,180 @@
+package io.alertwire.notifier.subscription;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One subscriber's wish: alerts for some topics, on one channel. */
+@Entity
+@Table(name = "subscription")
+public class Subscription {
+
+    public static final String EMAIL = "email";
+    public static final String WEBHOOK = "webhook";
+
+    public static final String PENDING = "pending";
+    public static final String ACTIVE = "active";
+    public static final String PAUSED = "paused";
+
+    public static final String INSTANT = "instant";
+
+    @Id
+    private UUID id;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    private List<String> topics;
+
+    @Column(name = "channel_type", nullable = false)
+    private String channelType;
+
+    @Column(name = "email_address")
+    private String emailAddress;
+
+    @Column(name = "webhook_url")
+    private String webhookUrl;
+
+    @Column(name = "webhook_secret")
+    private String webhookSecret;
+
+    @Column(nullable = false)
+    private String mode;
+
+    @Column(name = "digest_at")
+    private LocalTime digestAt;
+
+    private String timezone;
+
+    @Column(name = "min_score", nullable = false)
+    private double minScore;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(nullable = false)
+    private List<String> languages;
+
+    @Column(nullable = false)
+    private String status;
+
+    @Column(name = "confirm_token_hash")
+    private String confirmTokenHash;
+
+    @Column(name = "confirmation_sent_at")
+    private Instant confirmationSentAt;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Subscription() {
+        // for Hibernate
+    }
+
+    private Subscription(List<String> topics, String channelType, String mode, LocalTime digestAt, String timezone,
+            double minScore, List<String> languages, String status) {
+        this.id = UUID.randomUUID();
+        this.topics = List.copyOf(topics);
+        this.channelType = channelType;
+        this.mode = mode;
+        this.digestAt = digestAt;
+        this.timezone = timezone;
+        this.minScore = minScore;
+        this.languages = List.copyOf(languages);
+        this.status = status;
+        this.createdAt = Instant.now();
+    }
+
+    /** An email subscription: pending until the address confirms (double opt-in). */
+    static Subscription email(String address, List<String> topics, String mode, LocalTime digestAt, String timezone,
+            double minScore, List<String> languages) {
+        Subscription s = new Subscription(topics, EMAIL, mode, digestAt, timezone, minScore, languages, PENDING);
+        s.emailAddress = address;
+        return s;
+    }
+
+    /** A webhook subscription: active at once, since whoever holds the admin token owns the endpoint. */
+    static Subscription webhook(String url, String secret, List<String> topics, String mode, LocalTime digestAt,
+            String timezone, double minScore, List<String> languages) {
+        Subscription s = new Subscription(topics, WEBHOOK, mode, digestAt, timezone, minScore, languages, ACTIVE);
+        s.webhookUrl = url;
+        s.webhookSecret = secret;
+        return s;
+    }
+
+    /** Records that a confirmation mail with the token of this hash is being sent now. */
+    public void confirmationSent(String tokenHash, Instant at) {
+        this.confirmTokenHash = tokenHash;
+        this.confirmationSentAt = at;
+    }
+
+    /** The address confirmed: alerts may flow, and the token is spent. */
+    public void activate() {
+        this.status = ACTIVE;
+        this.confirmTokenHash = null;
+    }
+
+    public boolean isActive() {
+        return ACTIVE.equals(status);
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public List<String> getTopics() {
+        return topics;
+    }
+
+    public String getChannelType() {
+        return channelType;
+    }
+
+    public String getEmailAddress() {
+        return emailAddress;
+    }
+
+    public String getWebhookUrl() {
+        return webhookUrl;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public String getMode() {
+        return mode;
+    }
+
+    public LocalTime getDigestAt() {
+        return digestAt;
+    }
+
+    public String getTimezone() {
+        return timezone;
+    }
+
+    public double getMinScore() {
+        return minScore;
+    }
+
+    public List<String> getLanguages() {
+        return languages;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public Instant getConfirmationSentAt() {
+        return confirmationSentAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

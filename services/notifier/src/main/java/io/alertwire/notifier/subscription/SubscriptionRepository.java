@@ -1,0 +1,44 @@
+package io.alertwire.notifier.subscription;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@ApplicationScoped
+public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
+
+    public List<Subscription> listNewestFirst() {
+        return list("order by createdAt desc, id");
+    }
+
+    public Optional<Subscription> findPendingByTokenHash(String tokenHash) {
+        return find("confirmTokenHash = ?1 and status = ?2", tokenHash, Subscription.PENDING).firstResultOptional();
+    }
+
+    /** Email subscriptions still waiting for their confirmation mail, oldest first. */
+    public List<UUID> listUnconfirmedIds(int limit) {
+        return getEntityManager().createQuery("""
+                        select s.id from Subscription s
+                        where s.status = :pending and s.channelType = :email and s.confirmationSentAt is null
+                        order by s.createdAt""", UUID.class)
+                .setParameter("pending", Subscription.PENDING)
+                .setParameter("email", Subscription.EMAIL)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /**
+     * Locks one subscription if it still waits for its confirmation mail; empty when it does not,
+     * or when another replica is mailing it right now.
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Subscription> lockUnconfirmed(UUID id) {
+        List<Subscription> found = getEntityManager().createNativeQuery("""
+                SELECT * FROM subscription
+                WHERE id = :id AND status = 'pending' AND channel_type = 'email' AND confirmation_sent_at IS NULL
+                FOR UPDATE SKIP LOCKED""", Subscription.class).setParameter("id", id).getResultList();
+        return found.stream().findFirst();
+    }
+}

@@ -1,0 +1,42 @@
+package io.alertwire.notifier.subscription;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A subscription as the API shows it.
+ *
+ * @param secret the webhook signing secret: only in the answer to the creation, never again
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionResponse(
+        UUID id,
+        List<String> topics,
+        Channel channel,
+        String mode,
+        String digestAt,
+        String timezone,
+        double minScore,
+        List<String> languages,
+        String status,
+        Instant createdAt,
+        String secret) {
+
+    /** The channel, without its secret. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Channel(String type, String address, String url) {
+    }
+
+    static SubscriptionResponse of(Subscription s) {
+        return withSecret(s, null);
+    }
+
+    static SubscriptionResponse withSecret(Subscription s, String secret) {
+        return new SubscriptionResponse(s.getId(), s.getTopics(),
+                new Channel(s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl()),
+                s.getMode(), s.getDigestAt() == null ? null : s.getDigestAt().toString(), s.getTimezone(),
+                s.getMinScore(), s.getLanguages(), s.getStatus(), s.getCreatedAt(), secret);
+    }
+}

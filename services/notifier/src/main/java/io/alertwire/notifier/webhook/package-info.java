@@ -1,0 +1,15 @@
+/**
+ * Webhooks: alerts POSTed as JSON to a subscriber's URL, per the Standard Webhooks specification.
+ *
+ * <p>Every call carries {@code webhook-id} (the delivery id, the same on every retry, so that a
+ * receiver drops repeats), {@code webhook-timestamp} (unix seconds of this attempt) and
+ * {@code webhook-signature} ({@code v1,} and the base64 HMAC-SHA256 of
+ * {@code <id>.<timestamp>.<body>}, keyed with the subscription's {@code whsec_} secret; see
+ * {@link io.alertwire.notifier.webhook.WebhookSigner}). Only a 2xx answer counts; redirects are
+ * not followed; a call gets 15 s.
+ *
+ * <p>A webhook URL is chosen by whoever creates the subscription, so the notifier would call
+ * whatever it names: {@link io.alertwire.notifier.webhook.WebhookAddressPolicy} refuses hosts that
+ * resolve into internal networks (SSRF), at creation and again before each send.
+ */
+package io.alertwire.notifier.webhook;
