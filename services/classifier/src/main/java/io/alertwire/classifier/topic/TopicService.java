@@ -1,5 +1,6 @@
 package io.alertwire.classifier.topic;
 
+import io.alertwire.events.TopicSlug;
 import io.alertwire.classifier.matching.TopicDefinition;
 import io.alertwire.classifier.matching.TopicMatcher;
 import io.alertwire.classifier.problem.ProblemException;
@@ -46,7 +47,7 @@ public class TopicService {
 
     public synchronized TopicResponse create(TopicRequest request) {
         checkQuery(request.query());
-        String id = Slugs.of(request.name());
+        String id = TopicSlug.of(request.name());
         if (id.isEmpty()) {
             throw new ProblemException(Response.Status.BAD_REQUEST,
                     "The name must contain at least one letter or digit");

@@ -1,7 +1,7 @@
 package io.alertwire.notifier.delivery;
 
+import io.alertwire.events.TopicSlug;
 import io.alertwire.events.MatchEvent;
-import io.alertwire.notifier.subscription.TopicSlug;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.alertwire.notifier.subscription;
 
+import io.alertwire.events.TopicSlug;
 import io.alertwire.notifier.problem.ProblemException;
 import io.alertwire.notifier.webhook.WebhookAddressPolicy;
 import io.alertwire.notifier.webhook.WebhookSigner;

@@ -1,5 +1,6 @@
 package io.alertwire.notifier.subscription;
 
+import io.alertwire.events.TopicSlug;
 import static io.alertwire.notifier.TestMatches.TOKEN;
 import static io.alertwire.notifier.TestMatches.unique;
 import static io.restassured.RestAssured.given;
