@@ -1,0 +1,140 @@
+package io.alertwire.kubernetes;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Renders the overlays with {@code kubectl kustomize} (the kustomize built into kubectl, so no download) and
+ * parses the output. Each overlay is rendered once per test JVM.
+ */
+final class Kustomize {
+
+    static final ObjectMapper YAML = new YAMLMapper();
+
+    private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
+    private static final Optional<Path> KUBECTL = findKubectl();
+
+    private Kustomize() {
+    }
+
+    /** The module's folder (base/, components/, overlays/). */
+    static Path moduleDir() {
+        String dir = System.getProperty("alertwire.kubernetes.dir");
+        return dir != null ? Path.of(dir) : Path.of("").toAbsolutePath();
+    }
+
+    static Path overlayDir(String overlay) {
+        return moduleDir().resolve("overlays").resolve(overlay);
+    }
+
+    /** The rendered overlay; skips the calling test, saying why, when kubectl is not installed. */
+    static Manifests render(String overlay) {
+        assumeTrue(KUBECTL.isPresent(),
+                "kubectl is not on the PATH: the Kubernetes manifests are not rendered nor checked on this machine");
+        return RENDERED.computeIfAbsent(overlay, o -> parse(run(KUBECTL.get(), overlayDir(o))));
+    }
+
+    /** Parses a stream of YAML documents (as kubectl kustomize prints them). */
+    static Manifests parse(String yaml) {
+        try {
+            List<JsonNode> docs = new ArrayList<>();
+            try (var values = YAML.readerFor(JsonNode.class).readValues(new YAMLFactory().createParser(yaml))) {
+                while (values.hasNext()) {
+                    JsonNode doc = (JsonNode) values.next();
+                    if (doc != null && doc.isObject()) {
+                        docs.add(doc);
+                    }
+                }
+            }
+            return new Manifests(docs);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Manifests parse(Path file) {
+        try {
+            return parse(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String run(Path kubectl, Path overlay) {
+        try {
+            Path out = Files.createTempFile("kustomize-", ".yaml");
+            Path err = Files.createTempFile("kustomize-", ".err");
+            try {
+                Process process = new ProcessBuilder(kubectl.toString(), "kustomize", overlay.toString())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError("kubectl kustomize " + overlay + " did not finish within 60 s");
+                }
+                if (process.exitValue() != 0) {
+                    throw new AssertionError("kubectl kustomize " + overlay + " failed:\n" + Files.readString(err));
+                }
+                return Files.readString(out);
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while rendering " + overlay, e);
+        }
+    }
+
+    private static Optional<Path> findKubectl() {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(File.pathSeparator)) {
+            for (String name : List.of("kubectl", "kubectl.exe")) {
+                Path candidate = Path.of(dir, name);
+                if (Files.isExecutable(candidate) && answers(candidate)) {
+                    return Optional.of(candidate);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A kubectl too old to carry kustomize, or a broken wrapper, counts as absent. */
+    private static boolean answers(Path kubectl) {
+        try {
+            Process process = new ProcessBuilder(kubectl.toString(), "kustomize", "--help")
+                    .redirectErrorStream(true).start();
+            try (InputStream in = process.getInputStream()) {
+                in.readAllBytes();
+            }
+            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
