@@ -34,6 +34,7 @@ public final class LocalStack implements AutoCloseable {
     private final Object closeLock = new Object();
     private volatile boolean closing;
     private String token;
+    private String notifierTokenSecret;
     private PostgresServer postgres;
     private KafkaNode kafka;
     private SmtpSink smtp;
@@ -99,7 +100,8 @@ public final class LocalStack implements AutoCloseable {
     private void startParts() throws IOException {
         Files.createDirectories(settings.dataDir());
         Files.createDirectories(settings.logsDir());
-        token = AdminToken.loadOrCreate(settings.tokenFile());
+        token = StoredSecret.loadOrCreate(settings.tokenFile());
+        notifierTokenSecret = StoredSecret.loadOrCreate(settings.dataDir().resolve("notifier-token-secret"));
         for (String name : SERVICES) {
             Path jar = ServiceProcess.jarOf(settings.root(), name);
             if (!Files.isRegularFile(jar)) {
@@ -158,6 +160,8 @@ public final class LocalStack implements AutoCloseable {
             case "notifier" -> {
                 env.put("ALERTWIRE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");
                 env.put("ALERTWIRE_NOTIFIER_PUBLIC_URL", "http://127.0.0.1:" + settings.notifierPort());
+                // signs confirmation and unsubscribe links: kept across runs so links already mailed still work
+                env.put("ALERTWIRE_NOTIFIER_TOKEN_SECRET", notifierTokenSecret);
                 env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
                 env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.smtpPort()));
                 env.put("QUARKUS_MAILER_MOCK", "false");

@@ -40,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private Process process;
+    private volatile Process process;
     /** Where this run's output starts in the log file, to tell our process's lines from earlier runs'. */
     private long logOffset;
     private volatile boolean stopping;
@@ -110,9 +110,10 @@ public final class ServiceProcess implements AutoCloseable {
         process = builder.start();
         Process started = process;
         // Ctrl-C in a terminal signals the children too, a moment before the stack stops them: wait
-        // for the stack to say so before calling an exit unexpected
+        // for the stack to say so before calling an exit unexpected (and a process replaced by a
+        // restart meanwhile was stopped on purpose)
         started.onExit().thenAcceptAsync(p -> {
-            if (!stopping) {
+            if (!stopping && started == process) {
                 LOG.error("{} exited unexpectedly (exit code {}); see {}", name, p.exitValue(), logFile);
             }
         }, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));

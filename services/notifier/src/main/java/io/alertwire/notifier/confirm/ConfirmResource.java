@@ -1,6 +1,10 @@
 package io.alertwire.notifier.confirm;
 
-import io.alertwire.notifier.subscription.SubscriptionService;
+import io.alertwire.notifier.subscription.SubscriptionLifecycle;
+import io.alertwire.notifier.token.LinkPages;
+import io.alertwire.notifier.token.SignedTokens;
+import io.alertwire.notifier.token.TokenCheck;
+import io.alertwire.notifier.token.TokenPurpose;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.ws.rs.GET;
@@ -11,34 +15,38 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The public page a confirmation link opens. A person reads the answer in a browser, so both
- * outcomes are small HTML pages: 200 "Subscription confirmed", or 404 when the token is unknown
- * or already used.
+ * The public page a confirmation link opens: 200 "Subscription confirmed", or a 404 page when the
+ * token is not valid, has expired, or its subscription is no longer pending (already confirmed,
+ * paused, unsubscribed or deleted), so that an old link changes nothing.
  */
 @Path("/confirm")
 public class ConfirmResource {
 
-    private final SubscriptionService subscriptions;
-    private final Template confirmed;
-    private final Template invalid;
+    private static final String RETRY = "If your subscription is not active yet, ask for a new one.";
 
-    public ConfirmResource(SubscriptionService subscriptions, @Location("confirm/confirmed.html") Template confirmed,
-            @Location("confirm/invalid.html") Template invalid) {
-        this.subscriptions = subscriptions;
+    private final SignedTokens tokens;
+    private final SubscriptionLifecycle lifecycle;
+    private final LinkPages pages;
+    private final Template confirmed;
+
+    public ConfirmResource(SignedTokens tokens, SubscriptionLifecycle lifecycle, LinkPages pages,
+            @Location("confirm/confirmed.html") Template confirmed) {
+        this.tokens = tokens;
+        this.lifecycle = lifecycle;
+        this.pages = pages;
         this.confirmed = confirmed;
-        this.invalid = invalid;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response confirm(@QueryParam("token") String token) {
-        boolean done = token != null && !token.isBlank()
-                && subscriptions.confirm(ConfirmationToken.hash(token.trim())).isPresent();
-        if (done) {
-            return Response.ok(confirmed.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        TokenCheck check = tokens.check(TokenPurpose.CONFIRM, token);
+        if (!check.isValid()) {
+            return pages.notValid(check, RETRY);
         }
-        return Response.status(Response.Status.NOT_FOUND)
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(invalid.render()).build();
+        if (!lifecycle.confirm(check.subscriptionId())) {
+            return pages.notValid("The subscription is already confirmed, or no longer exists. " + RETRY);
+        }
+        return pages.ok(confirmed.render());
     }
 }

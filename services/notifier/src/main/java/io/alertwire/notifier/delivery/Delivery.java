@@ -40,6 +40,7 @@ public class Delivery {
     @Column(nullable = false)
     private String status;
 
+    /** Attempts since the delivery was created or an admin last retried it: its place in the retry schedule. */
     @Column(nullable = false)
     private int attempts;
 
@@ -70,6 +71,16 @@ public class Delivery {
         } else {
             nextAttemptAt = retryAt;
         }
+    }
+
+    /**
+     * Due now, on an admin's request, with a fresh retry schedule: a sent alert is sent again
+     * (same id, so same {@code webhook-id}), a failed one gets another series of attempts.
+     */
+    void retryNow(Instant now) {
+        status = PENDING;
+        attempts = 0;
+        nextAttemptAt = now;
     }
 
     void skipped() {

@@ -1,6 +1,7 @@
 package io.alertwire.notifier.delivery;
 
 import io.alertwire.notifier.subscription.Subscription;
+import io.alertwire.notifier.subscription.SubscriptionLifecycle;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -22,14 +23,16 @@ public class DeliveryQueue {
     private final DeliveryRepository deliveries;
     private final DeliveryAttemptRepository attempts;
     private final SubscriptionRepository subscriptions;
+    private final SubscriptionLifecycle lifecycle;
     private final DeliveryConfig config;
     private final RetrySchedule retries;
 
     public DeliveryQueue(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
-            SubscriptionRepository subscriptions, DeliveryConfig config) {
+            SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.subscriptions = subscriptions;
+        this.lifecycle = lifecycle;
         this.config = config;
         this.retries = new RetrySchedule(config.retrySchedule());
     }
@@ -56,18 +59,37 @@ public class DeliveryQueue {
         return tasks;
     }
 
-    /** Records an attempt and moves the delivery on: sent, retry later, or failed for good. */
+    /**
+     * Records an attempt and moves the delivery on: sent, retry later (when the schedule says, or
+     * when the receiver asked with {@code Retry-After}), or failed for good. A 410 fails it at once
+     * and disables the subscription, whose other pending deliveries are then skipped.
+     */
     public void record(UUID deliveryId, Instant attemptedAt, SendOutcome outcome) {
-        attempts.persist(new DeliveryAttempt(deliveryId, attemptedAt, outcome));
         Delivery delivery = deliveries.findById(deliveryId);
+        if (delivery == null) {
+            LOG.infof("Delivery %s: its subscription was deleted while it was being sent", deliveryId);
+            return;
+        }
+        attempts.persist(new DeliveryAttempt(deliveryId, attemptedAt, outcome));
         if (outcome.success()) {
             delivery.sent(Instant.now());
             LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", deliveryId, delivery.getStoryId(),
                     delivery.getSubscriptionId(), delivery.getAttempts());
             return;
         }
+        if (outcome.gone()) {
+            delivery.failed(null);
+            lifecycle.disable(delivery.getSubscriptionId(), "the webhook answered 410 Gone at " + attemptedAt
+                    + ": the receiver says the endpoint no longer exists. Resume (PATCH status \"active\") once "
+                    + "it exists again");
+            return;
+        }
+        Instant now = Instant.now();
         Optional<Duration> wait = retries.after(delivery.getAttempts() + 1);
-        delivery.failed(wait.map(Instant.now()::plus).orElse(null));
+        if (wait.isPresent() && outcome.retryAfter() != null) {
+            wait = Optional.of(retries.bounded(Duration.between(now, outcome.retryAfter())));
+        }
+        delivery.failed(wait.map(now::plus).orElse(null));
         if (wait.isPresent()) {
             LOG.infof("Delivery %s attempt %d failed (%s); retry in %s", deliveryId, delivery.getAttempts(),
                     outcome.error(), wait.get());

@@ -23,6 +23,16 @@ public class RetrySchedule {
         this.random = random;
     }
 
+    /** The longest wait of the schedule: a receiver's {@code Retry-After} is not honoured beyond it. */
+    public Duration longest() {
+        return waits.stream().max(Duration::compareTo).orElse(Duration.ZERO);
+    }
+
+    /** A wait a receiver asked for, within 0 and the {@link #longest()} wait of the schedule. */
+    public Duration bounded(Duration asked) {
+        return asked.isNegative() ? Duration.ZERO : asked.compareTo(longest()) > 0 ? longest() : asked;
+    }
+
     /**
      * The wait before the next attempt, given how many attempts have failed so far (including the
      * one just made); empty when the schedule is used up and the delivery has failed for good.

@@ -18,5 +18,13 @@
  * this lives in the database, so a restart resumes where it stopped: a crash after a send but
  * before its record re-sends once the lease runs out, with the same {@code webhook-id} (the
  * delivery's id) that receivers use to drop the repeat.
+ *
+ * <p>A receiver may steer the schedule: a 429 or 503 with {@code Retry-After} (seconds or an
+ * HTTP date) moves the next attempt to the time it names, never further out than the schedule's
+ * longest wait; a 410 Gone fails the delivery at once and disables its subscription (status
+ * {@code disabled} with the reason), so that the worker skips the rest of its deliveries until an
+ * admin resumes it. An admin may make any delivery due now ({@code POST /api/deliveries/{id}/retry},
+ * {@link io.alertwire.notifier.delivery.DeliveryRetry}): a sent one is sent again with the same
+ * {@code webhook-id}, a failed one gets a fresh schedule.
  */
 package io.alertwire.notifier.delivery;

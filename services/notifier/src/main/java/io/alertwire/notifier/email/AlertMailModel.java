@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param publishedAt the publication time, formatted for reading; empty when unknown
  * @param topics the topic names, comma-separated
+ * @param unsubscribeUrl the page that unsubscribes the recipient
  */
 public record AlertMailModel(
         String title,
@@ -16,5 +17,6 @@ public record AlertMailModel(
         String publishedAt,
         String snippet,
         String topics,
-        List<AlertStory.OtherReport> alsoReportedBy) {
+        List<AlertStory.OtherReport> alsoReportedBy,
+        String unsubscribeUrl) {
 }

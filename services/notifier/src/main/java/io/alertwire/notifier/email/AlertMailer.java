@@ -4,29 +4,38 @@ import io.alertwire.notifier.delivery.AlertStory;
 import io.alertwire.notifier.delivery.AlertTopic;
 import io.alertwire.notifier.delivery.DeliveryTask;
 import io.alertwire.notifier.delivery.SendOutcome;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.alertwire.notifier.token.SignedTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Sends one alert by email: an HTML and a plain-text part, subject {@code [Alertwire] <title>}. */
+/**
+ * Sends one alert by email: an HTML and a plain-text part, subject {@code [Alertwire] <title>},
+ * and the RFC 8058 one-click unsubscribe headers with a fresh signed token (also shown as a link
+ * in both parts).
+ */
 @ApplicationScoped
 public class AlertMailer {
 
     private static final DateTimeFormatter PUBLISHED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
-    private final Mailer mailer;
+    private final MailSender sender;
+    private final SignedTokens tokens;
+    private final EmailConfig config;
     private final Template html;
     private final Template text;
 
-    public AlertMailer(Mailer mailer, @Location("email/alert.html") Template html,
-            @Location("email/alert.txt") Template text) {
-        this.mailer = mailer;
+    public AlertMailer(MailSender sender, SignedTokens tokens, EmailConfig config,
+            @Location("email/alert.html") Template html, @Location("email/alert.txt") Template text) {
+        this.sender = sender;
+        this.tokens = tokens;
+        this.config = config;
         this.html = html;
         this.text = text;
     }
@@ -35,16 +44,22 @@ public class AlertMailer {
         long start = System.nanoTime();
         AlertStory story = task.story();
         String title = story.title() == null || story.title().isBlank() ? story.url() : story.title();
+        // base64url: nothing in it needs escaping in a URL, a mail header or a mailto subject
+        String token = tokens.unsubscribe(task.subscriptionId());
+        String unsubscribeUrl = PublicUrl.of(config) + "/unsubscribe?token=" + token;
         AlertMailModel model = new AlertMailModel(title, story.url(),
                 story.sourceName() == null ? "" : story.sourceName(),
                 story.publishedAt() == null ? "" : PUBLISHED.format(story.publishedAt()),
                 story.snippet() == null ? "" : story.snippet(),
                 task.topics().stream().map(AlertTopic::name).collect(Collectors.joining(", ")),
-                story.alsoReportedBy());
+                story.alsoReportedBy(), unsubscribeUrl);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:"
+                + MailHeaders.clean(config.unsubscribeMailto()) + "?subject=unsubscribe-" + token + ">");
+        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         try {
-            mailer.send(Mail.withHtml(MailHeaders.clean(task.emailAddress()),
-                            "[Alertwire] " + MailHeaders.clean(title), html.data("m", model).render())
-                    .setText(text.data("m", model).render()));
+            sender.send(task.emailAddress(), "[Alertwire] " + title, html.data("m", model).render(),
+                    text.data("m", model).render(), headers);
             return SendOutcome.sent(null, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? "the mail server did not take the message" : e.getMessage();

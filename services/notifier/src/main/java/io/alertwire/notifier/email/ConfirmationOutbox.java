@@ -1,17 +1,16 @@
 package io.alertwire.notifier.email;
 
-import io.alertwire.notifier.confirm.ConfirmationToken;
 import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
 import io.alertwire.notifier.subscription.SubscriptionService;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.alertwire.notifier.token.SignedTokens;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -21,10 +20,10 @@ import org.jboss.logging.Logger;
  * pending one with no {@code confirmation_sent_at} still needs its mail, so a crash before the
  * send loses nothing.
  *
- * <p>Only the token's hash is stored, so the token is made when the mail is sent: in one
- * transaction the row is locked, the new hash and the send time stamped, the mail sent; a failed
- * send rolls all of it back and the next tick tries again. A crash after the SMTP server took the
- * mail but before the commit sends a second mail whose link replaces the first.
+ * <p>In one transaction the row is locked, the send time stamped and the mail sent; a failed send
+ * rolls it back and the next tick tries again. The link carries a signed token (nothing stored),
+ * so a crash after the SMTP server took the mail but before the commit sends a second mail whose
+ * link works as well as the first.
  */
 @ApplicationScoped
 @Transactional
@@ -33,16 +32,18 @@ public class ConfirmationOutbox {
     private static final Logger LOG = Logger.getLogger(ConfirmationOutbox.class);
 
     private final SubscriptionRepository subscriptions;
-    private final Mailer mailer;
+    private final MailSender mailer;
+    private final SignedTokens tokens;
     private final Template html;
     private final Template text;
     private final EmailConfig config;
 
-    public ConfirmationOutbox(SubscriptionRepository subscriptions, Mailer mailer,
+    public ConfirmationOutbox(SubscriptionRepository subscriptions, MailSender mailer, SignedTokens tokens,
             @Location("email/confirmation.html") Template html, @Location("email/confirmation.txt") Template text,
             EmailConfig config) {
         this.subscriptions = subscriptions;
         this.mailer = mailer;
+        this.tokens = tokens;
         this.html = html;
         this.text = text;
         this.config = config;
@@ -65,18 +66,14 @@ public class ConfirmationOutbox {
             return false;
         }
         Subscription s = next.get();
-        String token = ConfirmationToken.generate();
-        s.confirmationSent(ConfirmationToken.hash(token), Instant.now());
-        String link = stripSlash(config.publicUrl()) + "/confirm?token=" + token;
-        mailer.send(Mail.withHtml(s.getEmailAddress(), "[Alertwire] Confirm your subscription",
-                        html.data("link", link).data("topics", String.join(", ", s.getTopics())).render())
-                .setText(text.data("link", link).data("topics", String.join(", ", s.getTopics())).render()));
+        s.confirmationSent(Instant.now());
+        String link = PublicUrl.of(config) + "/confirm?token=" + tokens.confirmation(s.getId());
+        String topics = String.join(", ", s.getTopics());
+        mailer.send(s.getEmailAddress(), "[Alertwire] Confirm your subscription",
+                html.data("link", link).data("topics", topics).render(),
+                text.data("link", link).data("topics", topics).render(), Map.of());
         LOG.infof("Subscription %s: confirmation mail sent to %s", s.getId(),
                 SubscriptionService.maskEmail(s.getEmailAddress()));
         return true;
-    }
-
-    private static String stripSlash(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }

@@ -9,11 +9,19 @@ import java.time.Duration;
 public interface EmailConfig {
 
     /**
-     * The notifier's address as subscribers' browsers reach it; confirmation links start with it
+     * The notifier's address as subscribers' browsers reach it; confirmation and unsubscribe links start with it
      * (ALERTWIRE_NOTIFIER_PUBLIC_URL).
      */
     @WithDefault("http://localhost:8083")
     String publicUrl();
+
+    /**
+     * The address of the {@code mailto:} entry of {@code List-Unsubscribe}
+     * (ALERTWIRE_NOTIFIER_UNSUBSCRIBE_MAILTO). Mails to it are not read by the notifier yet: the
+     * https entry, which unsubscribes with one click, is the one that works.
+     */
+    @WithDefault("unsubscribe@alertwire.local")
+    String unsubscribeMailto();
 
     /** How often pending email subscriptions are sent their confirmation mail (ALERTWIRE_NOTIFIER_CONFIRMATION_TICK). */
     @WithDefault("5s")

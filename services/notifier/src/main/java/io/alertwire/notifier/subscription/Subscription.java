@@ -22,6 +22,10 @@ public class Subscription {
     public static final String PENDING = "pending";
     public static final String ACTIVE = "active";
     public static final String PAUSED = "paused";
+    /** The recipient unsubscribed (a link in a mail); only a new subscription can bring them back. */
+    public static final String UNSUBSCRIBED = "unsubscribed";
+    /** Switched off by the notifier, e.g. a webhook answered 410 Gone; an admin may resume it. */
+    public static final String DISABLED = "disabled";
 
     public static final String INSTANT = "instant";
 
@@ -62,8 +66,8 @@ public class Subscription {
     @Column(nullable = false)
     private String status;
 
-    @Column(name = "confirm_token_hash")
-    private String confirmTokenHash;
+    @Column(name = "status_reason")
+    private String statusReason;
 
     @Column(name = "confirmation_sent_at")
     private Instant confirmationSentAt;
@@ -106,16 +110,31 @@ public class Subscription {
         return s;
     }
 
-    /** Records that a confirmation mail with the token of this hash is being sent now. */
-    public void confirmationSent(String tokenHash, Instant at) {
-        this.confirmTokenHash = tokenHash;
+    /** Records that the confirmation mail is being sent now. */
+    public void confirmationSent(Instant at) {
         this.confirmationSentAt = at;
     }
 
-    /** The address confirmed: alerts may flow, and the token is spent. */
-    public void activate() {
-        this.status = ACTIVE;
-        this.confirmTokenHash = null;
+    /** Moves to {@code status}; {@code reason} says why when it was not the owner's request. */
+    void changeStatus(String status, String reason) {
+        this.status = status;
+        this.statusReason = reason;
+    }
+
+    void setTopics(List<String> topics) {
+        this.topics = List.copyOf(topics);
+    }
+
+    void setMinScore(double minScore) {
+        this.minScore = minScore;
+    }
+
+    void setLanguages(List<String> languages) {
+        this.languages = List.copyOf(languages);
+    }
+
+    public boolean isPending() {
+        return PENDING.equals(status);
     }
 
     public boolean isActive() {
@@ -168,6 +187,10 @@ public class Subscription {
 
     public String getStatus() {
         return status;
+    }
+
+    public String getStatusReason() {
+        return statusReason;
     }
 
     public Instant getConfirmationSentAt() {

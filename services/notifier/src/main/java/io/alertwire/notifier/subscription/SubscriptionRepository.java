@@ -13,10 +13,6 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
         return list("order by createdAt desc, id");
     }
 
-    public Optional<Subscription> findPendingByTokenHash(String tokenHash) {
-        return find("confirmTokenHash = ?1 and status = ?2", tokenHash, Subscription.PENDING).firstResultOptional();
-    }
-
     /** Email subscriptions still waiting for their confirmation mail, oldest first. */
     public List<UUID> listUnconfirmedIds(int limit) {
         return getEntityManager().createQuery("""

@@ -5,7 +5,9 @@ import io.alertwire.notifier.delivery.DeliveryView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +23,17 @@ import java.util.UUID;
 @Consumes(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
 
+    /** RFC 7396; plain JSON is taken as the same. */
+    static final String MERGE_PATCH = "application/merge-patch+json";
+
     private final SubscriptionService service;
+    private final SubscriptionLifecycle lifecycle;
     private final DeliveryLog deliveryLog;
 
-    public SubscriptionResource(SubscriptionService service, DeliveryLog deliveryLog) {
+    public SubscriptionResource(SubscriptionService service, SubscriptionLifecycle lifecycle,
+            DeliveryLog deliveryLog) {
         this.service = service;
+        this.lifecycle = lifecycle;
         this.deliveryLog = deliveryLog;
     }
 
@@ -45,6 +53,20 @@ public class SubscriptionResource {
     @Path("/{id}")
     public SubscriptionResponse get(@PathParam("id") UUID id) {
         return service.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({MediaType.APPLICATION_JSON, MERGE_PATCH})
+    public SubscriptionResponse patch(@PathParam("id") UUID id, @NotNull @Valid SubscriptionPatch patch) {
+        return lifecycle.patch(id, patch);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Response delete(@PathParam("id") UUID id) {
+        lifecycle.delete(id);
+        return Response.noContent().build();
     }
 
     @GET

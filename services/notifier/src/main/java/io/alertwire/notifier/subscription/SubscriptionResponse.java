@@ -8,6 +8,7 @@ import java.util.UUID;
 /**
  * A subscription as the API shows it.
  *
+ * @param statusReason why the notifier or the recipient changed the status (disabled, unsubscribed)
  * @param secret the webhook signing secret: only in the answer to the creation, never again
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -21,6 +22,7 @@ public record SubscriptionResponse(
         double minScore,
         List<String> languages,
         String status,
+        String statusReason,
         Instant createdAt,
         String secret) {
 
@@ -37,6 +39,6 @@ public record SubscriptionResponse(
         return new SubscriptionResponse(s.getId(), s.getTopics(),
                 new Channel(s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl()),
                 s.getMode(), s.getDigestAt() == null ? null : s.getDigestAt().toString(), s.getTimezone(),
-                s.getMinScore(), s.getLanguages(), s.getStatus(), s.getCreatedAt(), secret);
+                s.getMinScore(), s.getLanguages(), s.getStatus(), s.getStatusReason(), s.getCreatedAt(), secret);
     }
 }

@@ -14,12 +14,14 @@ import java.time.ZoneId;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
-/** Creates and reads subscriptions; checks the rules that Bean Validation cannot express. */
+/**
+ * Creates and reads subscriptions; checks the rules that Bean Validation cannot express. Later
+ * changes are {@link SubscriptionLifecycle}'s.
+ */
 @ApplicationScoped
 @Transactional
 public class SubscriptionService {
@@ -46,8 +48,7 @@ public class SubscriptionService {
         }
         LocalTime digestAt = request.digestAt() == null ? null : LocalTime.parse(request.digestAt());
         double minScore = request.minScore() == null ? 0 : request.minScore();
-        List<String> languages = request.languages() == null ? List.of()
-                : request.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+        List<String> languages = request.languages() == null ? List.of() : languages(request.languages());
 
         SubscriptionRequest.Channel channel = request.channel();
         if (Subscription.EMAIL.equals(channel.type())) {
@@ -89,26 +90,19 @@ public class SubscriptionService {
                 () -> new ProblemException(Response.Status.NOT_FOUND, "No subscription with id " + id));
     }
 
-    /**
-     * Activates the pending subscription whose confirmation token hashes to {@code tokenHash}.
-     *
-     * @return the activated subscription's id, empty when the token is unknown or already used
-     */
-    public Optional<UUID> confirm(String tokenHash) {
-        return subscriptions.findPendingByTokenHash(tokenHash).map(s -> {
-            s.activate();
-            LOG.infof("Subscription %s confirmed", s.getId());
-            return s.getId();
-        });
-    }
-
     /** For logs: the domain and the first letter of the local part, never the whole address. */
     public static String maskEmail(String address) {
         int at = address == null ? -1 : address.lastIndexOf('@');
         return at < 1 ? "***" : address.charAt(0) + "***" + address.substring(at);
     }
 
-    private static List<String> slugs(List<String> topics) {
+    /** Languages as stored: lower case, each once. */
+    static List<String> languages(List<String> languages) {
+        return languages.stream().map(l -> l.toLowerCase(Locale.ROOT)).distinct().toList();
+    }
+
+    /** Topics as stored: their slugs, each once. */
+    static List<String> slugs(List<String> topics) {
         Set<String> slugs = new LinkedHashSet<>();
         for (String topic : topics) {
             String slug = TopicSlug.of(topic);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertwire.notifier.delivery.DeliveryTask;
 import io.alertwire.notifier.delivery.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,12 +12,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
  * POSTs an alert to a subscriber's URL, signed per Standard Webhooks. Only a 2xx answer counts as
  * delivered; redirects are not followed (a redirect could lead to an address the policy refuses).
+ * Of an error answer at most 64 KiB are read and 200 characters kept in the error; a 410 says the
+ * endpoint is gone, a 429 or 503 with {@code Retry-After} says when to come back.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -61,31 +66,60 @@ public class WebhookSender {
                 .header("webhook-signature", WebhookSigner.sign(task.webhookSecret(), id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+        CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, CappedBody.handler());
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            // the answer's body is of no interest and may be endless: drop it unread
-            response.body().close();
-            int status = response.statusCode();
-            long took = millisSince(start);
-            if (status >= 200 && status < 300) {
-                return SendOutcome.sent(status, took);
-            }
-            String error = status >= 300 && status < 400
-                    ? "HTTP " + status + ": redirects are not followed; subscribe the final URL"
-                    : "HTTP " + status + " from the receiver";
-            return SendOutcome.failed(status, error, took);
-        } catch (HttpTimeoutException e) {
+            // the whole exchange, body included, gets the timeout: a receiver may trickle its answer
+            HttpResponse<byte[]> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome(response, millisSince(start));
+        } catch (TimeoutException e) {
+            call.cancel(true);
             return SendOutcome.failed(null, "no answer within " + timeout.toSeconds() + " s", millisSince(start));
-        } catch (ConnectException e) {
-            return SendOutcome.failed(null, "connection refused or unreachable", millisSince(start));
-        } catch (IOException e) {
-            return SendOutcome.failed(null, "network error: " + readable(e), millisSince(start));
+        } catch (ExecutionException e) {
+            return SendOutcome.failed(null, networkError(e.getCause()), millisSince(start));
         } catch (InterruptedException e) {
+            call.cancel(true);
             Thread.currentThread().interrupt();
             return SendOutcome.failed(null, "interrupted while sending", millisSince(start));
         } finally {
             LOG.debugf("Delivery %s: webhook call to host %s done", id, url.getHost());
         }
+    }
+
+    private SendOutcome outcome(HttpResponse<byte[]> response, long took) {
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return SendOutcome.sent(status, took);
+        }
+        String excerpt = CappedBody.excerpt(response.body());
+        String said = excerpt.isEmpty() ? "" : ": " + excerpt;
+        if (status >= 300 && status < 400) {
+            return SendOutcome.failed(status, "HTTP " + status + ": redirects are not followed; subscribe the final URL",
+                    took);
+        }
+        if (status == 410) {
+            return SendOutcome.gone(status, "HTTP 410 from the receiver: the endpoint is gone" + said, took);
+        }
+        if (status == 429 || status == 503) {
+            String header = response.headers().firstValue("Retry-After").orElse(null);
+            Optional<Instant> at = RetryAfter.parse(header, Instant.now());
+            if (at.isPresent()) {
+                return SendOutcome.retryAfter(status, "HTTP " + status + " from the receiver (Retry-After: "
+                        + header.strip() + ")" + said, took, at.get());
+            }
+        }
+        return SendOutcome.failed(status, "HTTP " + status + " from the receiver" + said, took);
+    }
+
+    private String networkError(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpTimeoutException) {
+                return "no answer within " + timeout.toSeconds() + " s";
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused or unreachable";
+            }
+        }
+        return "network error: " + readable(error);
     }
 
     private String body(DeliveryTask task) {
@@ -97,7 +131,7 @@ public class WebhookSender {
         }
     }
 
-    private static String readable(IOException e) {
+    private static String readable(Throwable e) {
         return e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
     }
 

@@ -6,7 +6,8 @@
  * {@code webhook-signature} ({@code v1,} and the base64 HMAC-SHA256 of
  * {@code <id>.<timestamp>.<body>}, keyed with the subscription's {@code whsec_} secret; see
  * {@link io.alertwire.notifier.webhook.WebhookSigner}). Only a 2xx answer counts; redirects are
- * not followed; a call gets 15 s.
+ * not followed; a call gets 15 s, its answer included. Of an error answer at most 64 KiB are read
+ * and 200 characters kept in the attempt's error, so an endless or huge body costs nothing.
  *
  * <p>A webhook URL is chosen by whoever creates the subscription, so the notifier would call
  * whatever it names: {@link io.alertwire.notifier.webhook.WebhookAddressPolicy} refuses hosts that

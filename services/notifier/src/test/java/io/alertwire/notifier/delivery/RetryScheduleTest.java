@@ -33,4 +33,13 @@ class RetryScheduleTest {
             assertTrue(millis >= 240_000 && millis <= 360_000, Long.toString(millis));
         }
     }
+
+    @Test
+    void boundsAWaitAskedForByTheLongestOfTheSchedule() {
+        RetrySchedule schedule = new RetrySchedule(STANDARD);
+        assertEquals(Duration.ofHours(10), schedule.longest());
+        assertEquals(Duration.ofSeconds(120), schedule.bounded(Duration.ofSeconds(120)));
+        assertEquals(Duration.ofHours(10), schedule.bounded(Duration.ofDays(100)));
+        assertEquals(Duration.ZERO, schedule.bounded(Duration.ofSeconds(-30)));
+    }
 }

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -92,6 +93,7 @@ class EmailSubscriptionTest {
                 .extract().path("id");
 
         MimeMessage confirmation = awaitMail(address, "[Alertwire] Confirm your subscription");
+        assertNull(confirmation.getHeader("Cc"), "no (empty) Cc header");
         Map<String, String> parts = parts(confirmation);
         String token = token(parts.get("text/plain"));
         assertEquals(token, token(parts.get("text/html")), "the same link in both parts");
@@ -111,6 +113,7 @@ class EmailSubscriptionTest {
         String story = "story-" + unique();
         produce(kafka, story, match(story, topic, "Dialogue"));
         MimeMessage alert = awaitMail(address, "[Alertwire] Title of " + story);
+        assertNull(alert.getHeader("Cc"), "no (empty) Cc header");
         Map<String, String> alertParts = parts(alert);
         assertTrue(alertParts.get("text/plain").contains("https://news.example/" + story), alertParts.toString());
         assertTrue(alertParts.get("text/plain").contains("Dialogue"), alertParts.toString());

@@ -109,7 +109,54 @@ class WebhookSenderTest {
         assertEquals("connection refused or unreachable", outcome.error());
     }
 
+    @Test
+    void keepsOnlyAShortExcerptOfAHugeErrorAnswer() {
+        receiver.stubFor(post(urlEqualTo("/huge")).willReturn(aResponse().withStatus(500)
+                .withBody("overloaded\r\n" + "x".repeat(1_000_000))));
+
+        SendOutcome outcome = sender(true).send(task(receiver.baseUrl() + "/huge"));
+
+        assertFalse(outcome.success());
+        assertEquals(500, outcome.statusCode());
+        assertTrue(outcome.error().startsWith("HTTP 500 from the receiver: overloaded xxx"), outcome.error());
+        assertTrue(outcome.error().length() < 260, "error of " + outcome.error().length() + " characters");
+    }
+
+    @Test
+    void givesUpOnAnAnswerThatTricklesPastTheTimeout() {
+        receiver.stubFor(post(urlEqualTo("/slow")).willReturn(aResponse().withStatus(500)
+                .withBody("y".repeat(100)).withChunkedDribbleDelay(50, 4_000)));
+
+        SendOutcome outcome = sender(true, Duration.ofSeconds(1)).send(task(receiver.baseUrl() + "/slow"));
+
+        assertFalse(outcome.success());
+        assertEquals("no answer within 1 s", outcome.error());
+        assertTrue(outcome.durationMs() < 3_000, outcome.durationMs() + " ms");
+    }
+
+    @Test
+    void tellsAGoneEndpointAndARequestedRetryTime() {
+        receiver.stubFor(post(urlEqualTo("/gone")).willReturn(aResponse().withStatus(410)));
+        receiver.stubFor(post(urlEqualTo("/busy")).willReturn(aResponse().withStatus(429)
+                .withHeader("Retry-After", "30")));
+        receiver.stubFor(post(urlEqualTo("/down")).willReturn(aResponse().withStatus(503)));
+
+        assertTrue(sender(true).send(task(receiver.baseUrl() + "/gone")).gone());
+        Instant before = Instant.now();
+        SendOutcome busy = sender(true).send(task(receiver.baseUrl() + "/busy"));
+        assertFalse(busy.gone());
+        assertTrue(Math.abs(Duration.between(before.plusSeconds(30), busy.retryAfter()).toMillis()) < 2_000,
+                String.valueOf(busy.retryAfter()));
+        SendOutcome down = sender(true).send(task(receiver.baseUrl() + "/down"));
+        assertNull(down.retryAfter());
+        assertFalse(down.gone());
+    }
+
     private static WebhookSender sender(boolean allowPrivate) {
+        return sender(allowPrivate, Duration.ofSeconds(5));
+    }
+
+    private static WebhookSender sender(boolean allowPrivate, Duration timeout) {
         WebhookConfig config = new WebhookConfig() {
             @Override
             public boolean allowPrivateAddresses() {
@@ -118,7 +165,7 @@ class WebhookSenderTest {
 
             @Override
             public Duration timeout() {
-                return Duration.ofSeconds(5);
+                return timeout;
             }
         };
         return new WebhookSender(new WebhookAddressPolicy(config), JSON, config);

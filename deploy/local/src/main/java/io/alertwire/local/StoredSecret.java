@@ -9,12 +9,13 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The admin token of the local stack: generated once, kept in a file (owner-only where the file
- * system allows it) and reused on later runs, so that scripts and bookmarks keep working.
+ * A secret of the local stack (the admin token, the notifier's token-signing key): generated once,
+ * kept in a file (owner-only where the file system allows it) and reused on later runs, so that
+ * scripts, bookmarks and links in mails already sent keep working.
  */
-public final class AdminToken {
+public final class StoredSecret {
 
-    private AdminToken() {
+    private StoredSecret() {
     }
 
     public static String loadOrCreate(Path file) throws IOException {
