@@ -1,42 +1,24 @@
 package io.alertwire.fetch.feed;
 
-import com.rometools.rome.feed.synd.SyndCategory;
-import com.rometools.rome.feed.synd.SyndContent;
-import com.rometools.rome.feed.synd.SyndEntry;
-import com.rometools.rome.feed.synd.SyndFeed;
-import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndPerson;
-import com.rometools.rome.io.FeedException;
-import com.rometools.rome.io.SyndFeedInput;
-import com.rometools.rome.io.XmlReader;
 import io.alertwire.events.ArticleEvent;
 import io.alertwire.fetch.article.CanonicalUrl;
+import io.alertwire.fetch.xml.DecodedText;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
-import org.jdom2.input.JDOMParseException;
 
 /**
- * Turns a fetched document into {@link ArticleEvent}s with ROME.
- *
- * <p>ROME 2.x refuses DOCTYPE declarations unless asked to allow them, which shuts out external
- * entities (XXE) and entity expansion ("billion laughs") at once; this class never allows them.
- * Every way a document can be unacceptable ends as a {@link FeedRejectedException} whose message
- * is the reason an operator reads on the source.
+ * Turns a fetched document into {@link ArticleEvent}s: decodes it (see {@link DecodedText}),
+ * detects its kind from the content ({@link FeedKindDetector}), reads it with the reader for that
+ * kind, and maps the items to articles. See the package documentation.
  */
 @ApplicationScoped
 public class FeedParser {
@@ -59,21 +41,19 @@ public class FeedParser {
      * @param sourceId the source's id, copied into each article
      * @param sourceName the source's name, copied into each article
      * @param fetchedAt when the document was fetched
-     * @throws FeedRejectedException when the document is not an RSS or Atom feed we accept
+     * @throws FeedRejectedException when the document is not a feed we accept; the message says why
      */
     public ParsedFeed parse(byte[] body, String contentType, URI feedUri, String sourceId, String sourceName,
             Instant fetchedAt) throws FeedRejectedException {
-        rejectObviousNonFeeds(body, contentType);
-        SyndFeed feed = read(body, contentType);
-        String kind = kindOf(feed.getFeedType());
-        String language = language(feed.getLanguage());
+        FeedDocument document = read(body, contentType);
+        String feedLanguage = language(document.language());
         Instant oldest = fetchedAt.minus(maxArticleAge);
 
         List<ArticleEvent> articles = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int skipped = 0;
-        for (SyndEntry entry : feed.getEntries()) {
-            Optional<ArticleEvent> article = toArticle(entry, feedUri, sourceId, sourceName, language, fetchedAt);
+        for (FeedEntry entry : document.entries()) {
+            Optional<ArticleEvent> article = toArticle(entry, feedUri, sourceId, sourceName, feedLanguage, fetchedAt);
             if (article.isEmpty()
                     || (article.get().publishedAt() != null && article.get().publishedAt().isBefore(oldest))
                     || !seen.add(article.get().articleId())) {
@@ -82,80 +62,18 @@ public class FeedParser {
             }
             articles.add(article.get());
         }
-        return new ParsedFeed(kind, articles, skipped);
+        return new ParsedFeed(document.kind(), articles, skipped, document.ttl());
     }
 
-    private static void rejectObviousNonFeeds(byte[] body, String contentType) throws FeedRejectedException {
-        String head = new String(body, 0, Math.min(body.length, 1024), StandardCharsets.ISO_8859_1)
-                .replace("\uFEFF", "").replace("ï»¿", "").stripLeading().toLowerCase(Locale.ROOT);
-        if (head.isEmpty()) {
-            throw new FeedRejectedException("not a feed: the document is empty");
-        }
-        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
-        // an HTML page starts with its doctype or <html>; checked before XML parsing because an HTML
-        // doctype would otherwise be reported as a refused DOCTYPE, which is misleading
-        if (head.startsWith("<!doctype html") || head.startsWith("<html")
-                || (type.startsWith("text/html") && !head.startsWith("<?xml") && !head.startsWith("<rss")
-                        && !head.startsWith("<feed"))) {
-            throw new FeedRejectedException("not a feed: the document is HTML");
-        }
-        if (head.startsWith("{") || head.startsWith("[")) {
-            throw new FeedRejectedException("not a feed: the document is JSON (JSON Feed is not supported yet)");
-        }
-        if (!head.startsWith("<")) {
-            throw new FeedRejectedException("not a feed: the document is not XML");
-        }
-    }
-
-    private static SyndFeed read(byte[] body, String contentType) throws FeedRejectedException {
-        try (Reader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            SyndFeedInput input = new SyndFeedInput();
-            input.setAllowDoctypes(false); // the default; stated because it is what keeps XXE out
-            return input.build(reader);
-        } catch (FeedException e) {
-            throw new FeedRejectedException(reason(e));
-        } catch (IllegalArgumentException e) {
-            // ROME's answer when no parser recognises the root element
-            throw new FeedRejectedException("not a feed: the XML is neither RSS nor Atom");
-        } catch (IOException e) {
-            throw new FeedRejectedException("not a feed: the text cannot be decoded (" + e.getMessage() + ")");
-        }
-    }
-
-    private static String reason(FeedException e) {
-        String all = "";
-        JDOMParseException parse = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all += " " + t.getMessage();
-            if (t instanceof JDOMParseException jdom) {
-                parse = jdom;
-            }
-        }
-        if (all.contains("DOCTYPE")) {
-            return "XML not accepted: DOCTYPE is not allowed (it could declare external or expanding entities)";
-        }
-        if (parse != null) {
-            String detail = parse.getCause() != null ? parse.getCause().getMessage() : parse.getMessage();
-            return "not a feed: malformed XML at line " + parse.getLineNumber() + ": " + shorten(detail);
-        }
-        return "not a feed: " + shorten(e.getMessage());
-    }
-
-    private static String shorten(String text) {
-        if (text == null) {
-            return "unknown error";
-        }
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
-    }
-
-    private static String kindOf(String feedType) {
-        if (feedType == null) {
-            return null;
-        }
-        if (feedType.startsWith("atom")) {
-            return "atom";
-        }
-        return feedType.startsWith("rss") ? "rss" : null;
+    /** Decodes, detects and reads a document of any supported kind, without turning it into articles. */
+    public static FeedDocument read(byte[] body, String contentType) throws FeedRejectedException {
+        SniffedDocument sniffed = FeedKindDetector.detect(DecodedText.of(body, contentType), contentType);
+        FeedFormatReader reader = switch (sniffed.kind()) {
+            case RSS, ATOM -> new RomeFeedReader();
+            case JSON_FEED -> new JsonFeedReader();
+            case SITEMAP, NEWS_SITEMAP -> new SitemapReader(sniffed.kind());
+        };
+        return reader.read(sniffed.text());
     }
 
     /** A declared language such as "en-US" or "KO" as ISO 639-1 ("en", "ko"), else null. */
@@ -167,89 +85,60 @@ public class FeedParser {
         return primary.matches("[a-z]{2}") ? primary : null;
     }
 
-    private static Optional<ArticleEvent> toArticle(SyndEntry entry, URI feedUri, String sourceId, String sourceName,
-            String language, Instant fetchedAt) {
+    private static Optional<ArticleEvent> toArticle(FeedEntry entry, URI feedUri, String sourceId, String sourceName,
+            String feedLanguage, Instant fetchedAt) {
         Optional<String> url = link(entry, feedUri);
         Optional<String> canonical = url.flatMap(CanonicalUrl::of);
         if (canonical.isEmpty()) {
             return Optional.empty();
         }
-        String summary = PlainText.cut(PlainText.of(entry.getDescription() == null ? null
-                : entry.getDescription().getValue()), MAX_SUMMARY_CHARS);
-        String fullText = entry.getContents() == null ? "" : entry.getContents().stream()
-                .map(SyndContent::getValue)
-                .map(PlainText::of)
-                .filter(text -> !text.isEmpty())
-                .collect(Collectors.joining("\n\n"));
+        String summary = PlainText.cut(PlainText.of(entry.summary()), MAX_SUMMARY_CHARS);
+        String fullText = PlainText.of(entry.content());
         String content = PlainText.cut(fullText.isEmpty() ? summary : fullText, ArticleEvent.MAX_CONTENT_CHARS);
-        Date date = entry.getPublishedDate() != null ? entry.getPublishedDate() : entry.getUpdatedDate();
-
-        Set<String> authors = new LinkedHashSet<>();
-        if (entry.getAuthors() != null) {
-            for (SyndPerson person : entry.getAuthors()) {
-                String name = PlainText.of(person.getName());
-                if (!name.isEmpty()) {
-                    authors.add(name);
-                }
-            }
-        }
-        if (authors.isEmpty() && entry.getAuthor() != null && !entry.getAuthor().isBlank()) {
-            authors.add(PlainText.of(entry.getAuthor()));
-        }
-        Set<String> categories = new LinkedHashSet<>();
-        if (entry.getCategories() != null) {
-            for (SyndCategory category : entry.getCategories()) {
-                String name = PlainText.of(category.getName());
-                if (!name.isEmpty()) {
-                    categories.add(name);
-                }
-            }
-        }
+        String language = language(entry.language());
         return Optional.of(new ArticleEvent(
                 CanonicalUrl.articleId(canonical.get()),
                 url.get(),
                 canonical.get(),
                 sourceId,
                 sourceName,
-                PlainText.cut(PlainText.of(entry.getTitle()), MAX_TITLE_CHARS),
+                PlainText.cut(PlainText.of(entry.title()), MAX_TITLE_CHARS),
                 summary,
                 content,
-                language,
-                date == null ? null : date.toInstant(),
+                language != null ? language : feedLanguage,
+                entry.publishedAt(),
                 fetchedAt,
-                List.copyOf(authors),
-                List.copyOf(categories)));
+                distinctText(entry.authors()),
+                distinctText(entry.categories())));
     }
 
-    /** The entry's link, else its alternate link, else a permalink guid / id, resolved against the feed. */
-    private static Optional<String> link(SyndEntry entry, URI feedUri) {
-        List<String> candidates = new ArrayList<>();
-        candidates.add(entry.getLink());
-        if (entry.getLinks() != null) {
-            for (SyndLink link : entry.getLinks()) {
-                if (link.getRel() == null || link.getRel().equals("alternate")) {
-                    candidates.add(link.getHref());
-                }
+    private static List<String> distinctText(List<String> values) {
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String value : values) {
+            String text = PlainText.of(value);
+            if (!text.isEmpty()) {
+                distinct.add(text);
             }
         }
-        for (String candidate : candidates) {
+        return List.copyOf(distinct);
+    }
+
+    /** The first usable link, resolved against the feed; else the id when it is itself an http(s) URL. */
+    private static Optional<String> link(FeedEntry entry, URI feedUri) {
+        for (String candidate : entry.links()) {
             Optional<String> resolved = resolve(candidate, feedUri);
             if (resolved.isPresent()) {
                 return resolved;
             }
         }
-        // a guid or atom:id is only a link when it is itself an absolute http(s) URL
-        String uri = entry.getUri();
-        if (uri != null && CanonicalUrl.of(uri).isPresent()) {
-            return Optional.of(uri.strip());
+        String id = entry.id();
+        if (id != null && CanonicalUrl.of(id.strip()).isPresent()) {
+            return Optional.of(id.strip());
         }
         return Optional.empty();
     }
 
     private static Optional<String> resolve(String link, URI base) {
-        if (link == null || link.isBlank()) {
-            return Optional.empty();
-        }
         String text = link.strip();
         if (CanonicalUrl.of(text).isPresent()) {
             return Optional.of(text);

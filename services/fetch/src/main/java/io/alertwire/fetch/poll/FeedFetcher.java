@@ -17,6 +17,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +44,8 @@ import javax.net.ssl.SSLException;
 @ApplicationScoped
 public class FeedFetcher {
 
-    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
-            + "text/xml;q=0.9, */*;q=0.5";
+    private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
+            + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
     private final PollConfig config;
     private final AddressPolicy addressPolicy;
@@ -64,6 +66,9 @@ public class FeedFetcher {
     public FetchResult fetch(ClaimedSource source) {
         long deadline = System.nanoTime() + config.requestTimeout().toNanos();
         URI uri = source.url();
+        // the stored URL follows permanent redirects only, and only while every hop so far was one
+        URI movedTo = null;
+        boolean permanentSoFar = true;
         for (int hop = 0; hop <= config.maxRedirects(); hop++) {
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
@@ -93,10 +98,21 @@ public class FeedFetcher {
                 } catch (IllegalArgumentException e) {
                     return new FetchResult.Failed(status, "HTTP " + status + " to an invalid Location");
                 }
+                permanentSoFar &= status == 301 || status == 308;
+                if (permanentSoFar) {
+                    movedTo = uri;
+                }
                 continue;
             }
+            Instant now = Instant.now();
             if (status == 304) {
-                return new FetchResult.NotModified(status);
+                return new FetchResult.NotModified(status, ServerHints.freshUntil(response.headers(), now), movedTo);
+            }
+            if (status == 429 || status == 503) {
+                Instant retryAfter = ServerHints.retryAfter(response.headers(), now);
+                return new FetchResult.Failed(status, retryAfter == null ? "HTTP " + status
+                        : "HTTP " + status + ", asked to retry after " + retryAfter.truncatedTo(ChronoUnit.SECONDS),
+                        retryAfter);
             }
             if (status < 200 || status > 299) {
                 return new FetchResult.Failed(status, "HTTP " + status);
@@ -105,7 +121,8 @@ public class FeedFetcher {
                 byte[] body = decode(response.body(), response.headers());
                 HttpHeaders headers = response.headers();
                 return new FetchResult.Fetched(status, uri, headers.firstValue("Content-Type").orElse(null), body,
-                        headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null));
+                        headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
+                        ServerHints.freshUntil(headers, now), movedTo);
             } catch (Failure failure) {
                 return failure.result;
             }

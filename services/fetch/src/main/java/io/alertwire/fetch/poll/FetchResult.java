@@ -1,17 +1,24 @@
 package io.alertwire.fetch.poll;
 
 import java.net.URI;
+import java.time.Instant;
 
 /** What one HTTP fetch of a source gave. */
 public sealed interface FetchResult {
 
-    /** A 2xx response with its (decompressed) body and the validators for the next conditional GET. */
-    record Fetched(int status, URI finalUri, String contentType, byte[] body, String etag, String lastModified)
-            implements FetchResult {
+    /**
+     * A 2xx response with its (decompressed) body and the validators for the next conditional GET.
+     *
+     * @param freshUntil until when the server says the response stays fresh (Cache-Control max-age,
+     *        Expires), or null
+     * @param movedTo where permanent redirects (301, 308) said the feed now lives, or null
+     */
+    record Fetched(int status, URI finalUri, String contentType, byte[] body, String etag, String lastModified,
+            Instant freshUntil, URI movedTo) implements FetchResult {
     }
 
-    /** 304: the feed has not changed since the stored ETag / Last-Modified. */
-    record NotModified(int status) implements FetchResult {
+    /** 304: the feed has not changed since the stored ETag / Last-Modified. Fields as in {@link Fetched}. */
+    record NotModified(int status, Instant freshUntil, URI movedTo) implements FetchResult {
     }
 
     /**
@@ -19,7 +26,12 @@ public sealed interface FetchResult {
      *
      * @param status the HTTP status, or null when there was no response
      * @param reason readable, for the source's {@code lastError}
+     * @param retryAfter the earliest next attempt the server asked for (Retry-After on 429/503), or null
      */
-    record Failed(Integer status, String reason) implements FetchResult {
+    record Failed(Integer status, String reason, Instant retryAfter) implements FetchResult {
+
+        public Failed(Integer status, String reason) {
+            this(status, reason, null);
+        }
     }
 }

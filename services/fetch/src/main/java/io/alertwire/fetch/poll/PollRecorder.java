@@ -2,17 +2,23 @@ package io.alertwire.fetch.poll;
 
 import io.alertwire.events.ArticleEvent;
 import io.alertwire.fetch.article.ArticleRepository;
+import io.alertwire.fetch.article.CanonicalUrl;
 import io.alertwire.fetch.source.Source;
 import io.alertwire.fetch.source.SourceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /** Writes the outcome of a fetch, one transaction per source, so one source never spoils another. */
 @ApplicationScoped
 @Transactional
 public class PollRecorder {
+
+    private static final Logger LOG = Logger.getLogger(PollRecorder.class);
 
     private final SourceRepository sources;
     private final ArticleRepository articles;
@@ -30,13 +36,14 @@ public class PollRecorder {
      * @return how many articles were new
      */
     public int recordFeed(long sourceId, int status, String kind, String etag, String lastModified,
-            List<ArticleEvent> found, Instant now) {
+            List<ArticleEvent> found, Instant now, Instant notBefore, URI movedTo) {
         Source source = sources.findById(sourceId);
         if (source == null) {
             return 0; // deleted while it was being fetched
         }
         int inserted = articles.insertIfAbsent(sourceId, found);
-        source.recordSuccess(status, now);
+        follow(source, movedTo);
+        source.recordSuccess(status, now, notBefore);
         if (kind != null) {
             source.setKind(kind);
         }
@@ -44,20 +51,43 @@ public class PollRecorder {
         return inserted;
     }
 
-    public void recordNotModified(long sourceId, int status, Instant now) {
+    public void recordNotModified(long sourceId, int status, Instant now, Instant notBefore, URI movedTo) {
         Source source = sources.findById(sourceId);
         if (source != null) {
-            source.recordSuccess(status, now);
+            follow(source, movedTo);
+            source.recordSuccess(status, now, notBefore);
         }
     }
 
+    /**
+     * Stores the address permanent redirects led to, unless another source already has it (then
+     * both keep working and an operator can delete one).
+     */
+    private void follow(Source source, URI movedTo) {
+        if (movedTo == null || movedTo.toString().length() > 2048) {
+            return;
+        }
+        String url = movedTo.toString();
+        Optional<String> canonical = CanonicalUrl.of(url);
+        if (canonical.isEmpty() || canonical.get().equals(source.getCanonicalUrl())) {
+            return;
+        }
+        if (sources.findByCanonicalUrl(canonical.get()).isPresent()) {
+            LOG.infof("Source moved permanently to a URL another source has; kept: sourceId=%d url=%s",
+                    source.getId(), url);
+            return;
+        }
+        LOG.infof("Source moved permanently: sourceId=%d from=%s to=%s", source.getId(), source.getUrl(), url);
+        source.followPermanentRedirect(url, canonical.get());
+    }
+
     /** @return the source's consecutive failures, now including this one */
-    public int recordFailure(long sourceId, Integer status, String reason, Instant now) {
+    public int recordFailure(long sourceId, Integer status, String reason, Instant now, Instant retryAfter) {
         Source source = sources.findById(sourceId);
         if (source == null) {
             return 0;
         }
-        source.recordFailure(status, reason, now);
+        source.recordFailure(status, reason, now, retryAfter);
         return source.getConsecutiveFailures();
     }
 }

@@ -101,13 +101,13 @@ public class Poller {
             FetchResult result = fetcher.fetch(source);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (result instanceof FetchResult.NotModified notMod) {
-                recorder.recordNotModified(source.id(), notMod.status(), now);
+                recorder.recordNotModified(source.id(), notMod.status(), now, notMod.freshUntil(), notMod.movedTo());
                 notModified.increment();
                 LOG.debugf("Source not modified: sourceId=%d", source.id());
                 return 0;
             }
             if (result instanceof FetchResult.Failed failure) {
-                fail(source, failure.status(), failure.reason(), now);
+                fail(source, failure.status(), failure.reason(), now, failure.retryAfter());
                 return 0;
             }
             FetchResult.Fetched fetched = (FetchResult.Fetched) result;
@@ -116,11 +116,11 @@ public class Poller {
                 feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUri(),
                         String.valueOf(source.id()), source.name(), now);
             } catch (FeedRejectedException e) {
-                fail(source, fetched.status(), e.getMessage(), now);
+                fail(source, fetched.status(), e.getMessage(), now, null);
                 return 0;
             }
             int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
-                    fetched.lastModified(), feed.articles(), now);
+                    fetched.lastModified(), feed.articles(), now, notBefore(fetched, feed, now), fetched.movedTo());
             ok.increment();
             LOG.infof("Source fetched: sourceId=%d status=%d kind=%s entries=%d new=%d skipped=%d", source.id(),
                     fetched.status(), feed.kind(), feed.articles().size(), inserted, feed.skipped());
@@ -129,7 +129,7 @@ public class Poller {
             LOG.errorf(e, "Unexpected error polling sourceId=%d", source.id());
             try {
                 fail(source, null, "internal error while processing the feed; see the service log",
-                        Instant.now().truncatedTo(ChronoUnit.MICROS));
+                        Instant.now().truncatedTo(ChronoUnit.MICROS), null);
             } catch (RuntimeException again) {
                 // the lease runs out and the source is retried
                 LOG.warnf("Could not record the failure of sourceId=%d: %s", source.id(), again.toString());
@@ -138,8 +138,18 @@ public class Poller {
         }
     }
 
-    private void fail(ClaimedSource source, Integer status, String reason, Instant now) {
-        int failures = recorder.recordFailure(source.id(), status, reason, now);
+    /** The later of what the server (Cache-Control, Expires) and the feed (RSS ttl) ask for, or null. */
+    private static Instant notBefore(FetchResult.Fetched fetched, ParsedFeed feed, Instant now) {
+        Instant byTtl = feed.ttl() == null ? null : now.plus(feed.ttl());
+        Instant byServer = fetched.freshUntil();
+        if (byTtl == null) {
+            return byServer;
+        }
+        return byServer == null || byTtl.isAfter(byServer) ? byTtl : byServer;
+    }
+
+    private void fail(ClaimedSource source, Integer status, String reason, Instant now, Instant retryAfter) {
+        int failures = recorder.recordFailure(source.id(), status, reason, now, retryAfter);
         failed.increment();
         LOG.infof("Source failed: sourceId=%d failures=%d reason=%s", source.id(), failures, reason);
     }

@@ -22,6 +22,11 @@
  * <li>a feed (2xx): its new entries go to the article outbox with the source's status, kind and
  * validators (ETag, Last-Modified), all in one transaction; failures reset; next = now + interval;</li>
  * <li>304 Not Modified: a success with nothing new;</li>
+ * <li>after either, the next fetch may be later than the interval when the server or the feed asks
+ * for it ({@code Cache-Control: max-age}, {@code Expires}, RSS {@code <ttl>}), at most 24 hours
+ * away; permanent redirects (301, 308, while every hop was permanent) update the stored URL;</li>
+ * <li>429 and 503 with {@code Retry-After} (seconds or a date): the next fetch is then, if that is
+ * later than the back-off below, at most 24 hours away;</li>
  * <li>anything else (HTTP error, timeout, refused address, oversized body, HTML, hostile XML): the
  * readable reason is stored in {@code last_error}, {@code consecutive_failures} grows and the next
  * fetch backs off to interval × 2^failures, at most 24 hours.</li>

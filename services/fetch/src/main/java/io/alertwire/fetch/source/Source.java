@@ -74,32 +74,90 @@ public class Source {
         this.nextFetchAt = now; // a new source is due at once
     }
 
-    /** A fetch that got a feed (or 304): the schedule returns to the normal interval. */
-    public void recordSuccess(int status, Instant now) {
+    /** The longest a source waits between fetches, whatever it or its server says. */
+    static final Duration MAX_DELAY = Duration.ofHours(24);
+
+    /**
+     * A fetch that got a feed (or 304): the schedule returns to the normal interval, or later if the
+     * server or the feed asked for it (Cache-Control, Expires, RSS ttl), but never beyond a day.
+     *
+     * @param notBefore the earliest next fetch the server or feed asked for, or null
+     */
+    public void recordSuccess(int status, Instant now, Instant notBefore) {
         lastStatus = status;
         lastError = null;
         consecutiveFailures = 0;
         lastFetchedAt = now;
-        nextFetchAt = now.plus(pollInterval());
+        nextFetchAt = later(now.plus(pollInterval()), notBefore, now);
+    }
+
+    private static Instant later(Instant planned, Instant notBefore, Instant now) {
+        if (notBefore == null || !notBefore.isAfter(planned)) {
+            return planned;
+        }
+        Instant limit = now.plus(MAX_DELAY);
+        return notBefore.isAfter(limit) ? limit : notBefore.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** The feed said (by a permanent redirect) that it now lives elsewhere; what we learnt still holds. */
+    public void followPermanentRedirect(String url, String canonicalUrl) {
+        this.url = url;
+        this.canonicalUrl = canonicalUrl;
     }
 
     /**
      * A failed fetch: backs off exponentially, interval × 2^failures, at most a day, so a broken
-     * feed costs little and a recovered one is picked up again.
+     * feed costs little and a recovered one is picked up again; later still if the server asked
+     * for it (Retry-After), again at most a day.
+     *
+     * @param notBefore the earliest next attempt the server asked for, or null
      */
-    public void recordFailure(Integer status, String reason, Instant now) {
+    public void recordFailure(Integer status, String reason, Instant now, Instant notBefore) {
         lastStatus = status;
         lastError = reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
         consecutiveFailures++;
         lastFetchedAt = now;
-        nextFetchAt = now.plus(backoff(pollInterval(), consecutiveFailures));
+        nextFetchAt = later(now.plus(backoff(pollInterval(), consecutiveFailures)), notBefore, now);
     }
 
     static Duration backoff(Duration interval, int failures) {
-        Duration max = Duration.ofHours(24);
+        Duration max = MAX_DELAY;
         int exponent = Math.min(failures, 20); // 2^20 × 1 min is already far beyond a day
         Duration delay = interval.multipliedBy(1L << exponent);
         return delay.compareTo(max) > 0 ? max : delay;
+    }
+
+    /** Points the source at a new address: what was learnt from the old one no longer applies. */
+    public void moveTo(String url, String canonicalUrl, Instant now) {
+        this.url = url;
+        this.canonicalUrl = canonicalUrl;
+        this.kind = null;
+        this.etag = null;
+        this.lastModified = null;
+        this.consecutiveFailures = 0;
+        this.lastError = null;
+        this.nextFetchAt = now;
+    }
+
+    public void rename(String name) {
+        this.name = name;
+    }
+
+    /** A new interval takes effect from the last fetch, so shortening it does not wait out the old one. */
+    public void changePollInterval(Duration interval, Instant now) {
+        this.pollIntervalSeconds = Math.toIntExact(interval.toSeconds());
+        if (consecutiveFailures == 0 && lastFetchedAt != null) {
+            Instant next = lastFetchedAt.plus(interval);
+            nextFetchAt = next.isBefore(now) ? now : next;
+        }
+    }
+
+    /** Turning a source on makes it due at once, as a new source is. */
+    public void setEnabled(boolean enabled, Instant now) {
+        if (enabled && !this.enabled) {
+            nextFetchAt = now;
+        }
+        this.enabled = enabled;
     }
 
     public Long getId() {

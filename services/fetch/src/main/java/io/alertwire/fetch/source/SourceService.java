@@ -3,6 +3,7 @@ package io.alertwire.fetch.source;
 import io.alertwire.fetch.article.CanonicalUrl;
 import io.alertwire.fetch.net.AddressPolicy;
 import io.alertwire.fetch.net.ForbiddenAddressException;
+import io.alertwire.fetch.opml.OpmlFeed;
 import io.alertwire.fetch.problem.ProblemException;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -14,10 +15,12 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
-/** Creating, listing and scheduling sources. */
+/** Creating, changing, deleting, listing and scheduling sources. */
 @ApplicationScoped
 @Transactional
 public class SourceService {
@@ -42,20 +45,8 @@ public class SourceService {
      */
     public SourceResponse create(CreateSourceRequest request) {
         String url = request.url().strip();
-        URI uri = HttpUrlValidator.parse(url);
-        String canonical = CanonicalUrl.of(url)
-                .orElseThrow(() -> ProblemException.invalidField("url", "must be an absolute http or https URL"));
-        try {
-            addressPolicy.check(uri);
-        } catch (ForbiddenAddressException e) {
-            throw ProblemException.invalidField("url", e.getMessage());
-        } catch (UnknownHostException e) {
-            // may be a temporary DNS failure: accept, the fetch will report it and check again
-            LOG.infof("Source host %s does not resolve now; accepted, the fetch will check again", uri.getHost());
-        }
-        if (sources.findByCanonicalUrl(canonical).isPresent()) {
-            throw duplicate(url);
-        }
+        String canonical = acceptableUrl(url, null);
+        URI uri = URI.create(url);
         String name = request.name() == null || request.name().isBlank() ? uri.getHost() : request.name().strip();
         Duration interval = request.pollInterval() != null ? request.pollInterval() : config.defaultPollInterval();
         boolean enabled = request.enabled() == null || request.enabled();
@@ -70,6 +61,61 @@ public class SourceService {
         }
         LOG.infof("Source created: sourceId=%d url=%s interval=%s enabled=%s", source.getId(), url, interval, enabled);
         return SourceResponse.of(source);
+    }
+
+    /**
+     * Changes the fields present in the request.
+     *
+     * @throws ProblemException 404 if there is no such source; 400/409 for a new URL as in {@link #create}
+     */
+    public SourceResponse update(long id, UpdateSourceRequest request) {
+        Source source = sources.findByIdOptional(id).orElseThrow(() -> notFound(id));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        if (request.url() != null && !request.url().strip().equals(source.getUrl())) {
+            String url = request.url().strip();
+            source.moveTo(url, acceptableUrl(url, source.getId()), now);
+        }
+        if (request.name() != null) {
+            source.rename(request.name().strip());
+        }
+        if (request.pollInterval() != null) {
+            source.changePollInterval(request.pollInterval(), now);
+        }
+        if (request.enabled() != null) {
+            source.setEnabled(request.enabled(), now);
+        }
+        try {
+            sources.flush();
+        } catch (RuntimeException e) {
+            if (hasCause(e, ConstraintViolationException.class)) {
+                throw duplicate(source.getUrl());
+            }
+            throw e;
+        }
+        LOG.infof("Source updated: sourceId=%d url=%s interval=%s enabled=%s", id, source.getUrl(),
+                source.pollInterval(), source.isEnabled());
+        return SourceResponse.of(source);
+    }
+
+    /**
+     * Deletes a source. Its articles stay (their source becomes null) so that they are remembered
+     * and never published again, by another source or by this one added back.
+     *
+     * @throws ProblemException 404 if there is no such source
+     */
+    public void delete(long id) {
+        if (!sources.deleteById(id)) {
+            throw notFound(id);
+        }
+        LOG.infof("Source deleted: sourceId=%d", id);
+    }
+
+    /** Every source, oldest first, as OPML subscriptions. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<OpmlFeed> allAsFeeds() {
+        return sources.findAll(Sort.by("id")).stream()
+                .map(source -> new OpmlFeed(source.getUrl(), source.getName()))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -90,6 +136,35 @@ public class SourceService {
         source.setNextFetchAt(Instant.now().truncatedTo(ChronoUnit.MICROS));
         LOG.infof("Source fetch requested: sourceId=%d", id);
         return SourceResponse.of(source);
+    }
+
+    /**
+     * Checks a URL for a source and returns its canonical form.
+     *
+     * @param self the source the URL is for, when it already exists (it does not conflict with itself)
+     * @throws ProblemException 400 if the URL or its host is refused, 409 if another source has it
+     */
+    private String acceptableUrl(String url, Long self) {
+        URI uri = url.length() > 2048 ? null : HttpUrlValidator.parse(url);
+        if (uri == null) {
+            throw ProblemException.invalidField("url",
+                    "must be an absolute http or https URL with a host and no user info, at most 2048 characters");
+        }
+        String canonical = CanonicalUrl.of(url)
+                .orElseThrow(() -> ProblemException.invalidField("url", "must be an absolute http or https URL"));
+        try {
+            addressPolicy.check(uri);
+        } catch (ForbiddenAddressException e) {
+            throw ProblemException.invalidField("url", e.getMessage());
+        } catch (UnknownHostException e) {
+            // may be a temporary DNS failure: accept, the fetch will report it and check again
+            LOG.infof("Source host %s does not resolve now; accepted, the fetch will check again", uri.getHost());
+        }
+        Optional<Source> existing = sources.findByCanonicalUrl(canonical);
+        if (existing.isPresent() && !existing.get().getId().equals(self)) {
+            throw duplicate(url);
+        }
+        return canonical;
     }
 
     static ProblemException notFound(Object id) {

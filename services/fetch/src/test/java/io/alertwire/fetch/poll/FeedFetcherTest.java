@@ -88,6 +88,24 @@ class FeedFetcherTest {
         assertArrayEquals("<rss/>".getBytes(StandardCharsets.UTF_8), fetched.body());
         assertEquals(URI.create(server.baseUrl() + to), fetched.finalUri());
         assertEquals("\"e\"", fetched.etag());
+        assertEquals(URI.create(server.baseUrl() + to), fetched.movedTo(), "a 301 moves the feed");
+    }
+
+    @Test
+    void remembersOnlyThePermanentPartOfARedirectChain() {
+        String first = "/" + id + "/first.xml";
+        String second = "/" + id + "/second.xml";
+        String third = "/" + id + "/third.xml";
+        server.stubFor(get(urlEqualTo(first)).willReturn(aResponse().withStatus(308).withHeader("Location", second)));
+        server.stubFor(get(urlEqualTo(second)).willReturn(aResponse().withStatus(307).withHeader("Location", third)));
+        server.stubFor(get(urlEqualTo(third)).willReturn(aResponse().withBody("<rss/>")));
+
+        FetchResult.Fetched fetched = assertInstanceOf(FetchResult.Fetched.class,
+                fetcher(true, Duration.ofSeconds(5), 1024).fetch(source(first)));
+
+        assertEquals(URI.create(server.baseUrl() + third), fetched.finalUri());
+        assertEquals(URI.create(server.baseUrl() + second), fetched.movedTo(),
+                "the 308 moved the feed; the 307 after it is only a detour");
     }
 
     @Test

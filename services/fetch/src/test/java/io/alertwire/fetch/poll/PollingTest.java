@@ -268,6 +268,104 @@ class PollingTest {
                 .body(org.hamcrest.Matchers.containsString("alertwire_fetch_articles_published_total")));
     }
 
+    @Test
+    void deletedSourceKeepsItsArticlesRemembered() {
+        String url = serve("deleted.xml", "application/rss+xml", Feeds.load("rss2.xml", id));
+        String sourceId = Api.createSource(url);
+        String key = keyOf("https://news.example.com/" + id + "/talks?id=7");
+        awaitRecord(key);
+        awaitSource(sourceId, s -> Integer.valueOf(200).equals(s.get("lastStatus")));
+
+        Api.admin().delete("/api/sources/" + sourceId).then().statusCode(204);
+        String again = Api.createSource(url);
+
+        awaitSource(again, s -> Integer.valueOf(200).equals(s.get("lastStatus")));
+        assertPublishedOnce(key);
+    }
+
+    @Test
+    void publishesJsonFeedAndNewsSitemapItems() {
+        String json = serve("feed.json", "application/feed+json", Feeds.load("jsonfeed.json", id));
+        // the kind comes from the content: a sitemap served as text/plain is still a sitemap
+        String sitemap = serve("news.xml", "text/plain", Feeds.load("news-sitemap.xml", id));
+        String jsonId = Api.createSource(json);
+        String sitemapId = Api.createSource(sitemap);
+
+        ArticleEvent envoy = EventJson.read(awaitRecord(keyOf("https://json.example.com/" + id + "/envoy")).get(0).value(),
+                ArticleEvent.class);
+        assertEquals("Envoy to visit Pyongyang", envoy.title());
+        ArticleEvent hotline = EventJson.read(
+                awaitRecord(keyOf("https://sitemap.example.com/" + id + "/hotline-restored")).get(0).value(),
+                ArticleEvent.class);
+        assertEquals("남북 통신선 복원", hotline.title());
+        assertEquals("ko", hotline.language());
+        awaitSource(jsonId, s -> "jsonfeed".equals(s.getString("kind")));
+        awaitSource(sitemapId, s -> "news-sitemap".equals(s.getString("kind")));
+    }
+
+    private static Duration scheduled(JsonPath source) {
+        return Duration.between(Instant.parse(source.getString("lastFetchedAt")),
+                Instant.parse(source.getString("nextFetchAt")));
+    }
+
+    @Test
+    void honoursRetryAfterSecondsOn429() {
+        String path = "/" + id + "/busy.xml";
+        feeds.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(429).withHeader("Retry-After", "3600")));
+        String sourceId = Api.createSource(feeds.baseUrl() + path);
+
+        JsonPath failing = awaitSource(sourceId, s -> s.getInt("consecutiveFailures") >= 1);
+        assertEquals(429, failing.getInt("lastStatus"));
+        assertTrue(failing.getString("lastError").startsWith("HTTP 429, asked to retry after"), failing.getString("lastError"));
+        Duration delay = scheduled(failing);
+        assertTrue(delay.compareTo(Duration.ofMinutes(59)) > 0 && delay.compareTo(Duration.ofMinutes(61)) < 0,
+                "an hour, not the 2-minute back-off: " + delay);
+    }
+
+    @Test
+    void boundsRetryAfterDateOn503ByTheMaximumBackOff() {
+        String path = "/" + id + "/maintenance.xml";
+        feeds.stubFor(get(urlEqualTo(path)).willReturn(aResponse().withStatus(503)
+                .withHeader("Retry-After", "Fri, 31 Dec 2100 23:59:59 GMT")));
+        String sourceId = Api.createSource(feeds.baseUrl() + path);
+
+        JsonPath failing = awaitSource(sourceId, s -> s.getInt("consecutiveFailures") >= 1);
+        assertEquals(Duration.ofHours(24), scheduled(failing));
+    }
+
+    @Test
+    void cacheControlAndTtlPushTheNextFetchLater() {
+        String cached = "/" + id + "/cached.xml";
+        feeds.stubFor(get(urlEqualTo(cached)).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/rss+xml").withHeader("Cache-Control", "public, max-age=7200")
+                .withBody(Feeds.load("rss2.xml", id))));
+        String ttl = serve("ttl.xml", "application/rss+xml", Feeds.load("rss2.xml", id + "-ttl")
+                .replace("<language>", "<ttl>180</ttl><language>"));
+        String cachedId = Api.createSource(feeds.baseUrl() + cached);
+        String ttlId = Api.createSource(ttl);
+
+        Duration byCache = scheduled(awaitSource(cachedId, s -> s.get("lastFetchedAt") != null));
+        // max-age counts from the response, a moment before the fetch is recorded
+        assertTrue(byCache.compareTo(Duration.ofMinutes(119)) > 0 && byCache.compareTo(Duration.ofHours(2)) <= 0,
+                "two hours by Cache-Control, not the 1-minute interval: " + byCache);
+        assertEquals(Duration.ofHours(3), scheduled(awaitSource(ttlId, s -> s.get("lastFetchedAt") != null)));
+    }
+
+    @Test
+    void permanentRedirectUpdatesTheStoredUrlButTemporaryDoesNot() {
+        String target = serve("new-home.xml", "application/rss+xml", Feeds.load("rss2.xml", id));
+        String moved = "/" + id + "/moved.xml";
+        String detour = "/" + id + "/detour.xml";
+        feeds.stubFor(get(urlEqualTo(moved)).willReturn(aResponse().withStatus(301).withHeader("Location", target)));
+        feeds.stubFor(get(urlEqualTo(detour)).willReturn(aResponse().withStatus(302).withHeader("Location", target)));
+        String movedId = Api.createSource(feeds.baseUrl() + moved);
+        String detourId = Api.createSource(feeds.baseUrl() + detour);
+
+        awaitSource(movedId, s -> target.equals(s.getString("url")) && Integer.valueOf(200).equals(s.get("lastStatus")));
+        JsonPath temporary = awaitSource(detourId, s -> Integer.valueOf(200).equals(s.get("lastStatus")));
+        assertEquals(feeds.baseUrl() + detour, temporary.getString("url"));
+    }
+
     private static byte[] gzip(byte[] bytes) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {

@@ -206,4 +206,77 @@ class SourceResourceTest {
         Api.admin().get("/api/articles?sourceId=x").then().statusCode(400)
                 .body("detail", endsWith("must be a source id"));
     }
+
+    @Test
+    void patchesOnlyTheFieldsGiven() {
+        String url = uniqueUrl();
+        String id = Api.createSource(disabled(url));
+
+        Api.admin().body(Map.of("name", "Renamed", "pollInterval", "PT30M")).patch("/api/sources/" + id)
+                .then().statusCode(200)
+                .body("name", equalTo("Renamed"))
+                .body("pollInterval", equalTo("PT30M"))
+                .body("url", equalTo(url))
+                .body("enabled", equalTo(false));
+        Api.admin().body(Map.of("enabled", false)).patch("/api/sources/" + id)
+                .then().statusCode(200).body("name", equalTo("Renamed"));
+        assertTrue(Api.source(id).getString("name").equals("Renamed"));
+    }
+
+    @Test
+    void enablingASourceMakesItDue() {
+        Map<String, Object> body = disabled(uniqueUrl());
+        body.put("pollInterval", "PT1H");
+        String id = Api.createSource(body);
+        Api.admin().body(Map.of("pollInterval", "PT2H")).patch("/api/sources/" + id).then().statusCode(200);
+
+        Api.admin().body(Map.of("enabled", true, "url", "http://127.0.0.1:9/" + UUID.randomUUID() + "/feed"))
+                .patch("/api/sources/" + id).then().statusCode(200)
+                .body("enabled", equalTo(true))
+                .body("kind", nullValue());
+        Instant next = Instant.parse(Api.source(id).getString("nextFetchAt"));
+        assertFalse(next.isAfter(Instant.now().plusSeconds(1)), "due now: " + next);
+        Api.admin().body(Map.of("enabled", false)).patch("/api/sources/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void patchingTheUrlValidatesAndDuplicateChecksIt() {
+        String taken = uniqueUrl();
+        Api.createSource(disabled(taken));
+        String mine = uniqueUrl();
+        String id = Api.createSource(disabled(mine));
+
+        Api.admin().body(Map.of("url", "ftp://example.com/feed")).patch("/api/sources/" + id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("url"));
+        Api.admin().body(Map.of("url", taken.replace("http://feeds-", "HTTP://FEEDS-") + "#x"))
+                .patch("/api/sources/" + id)
+                .then().statusCode(409).contentType("application/problem+json");
+        Api.admin().body(Map.of("url", mine + "?utm_source=again")).patch("/api/sources/" + id)
+                .then().statusCode(200);
+        String moved = uniqueUrl();
+        Api.admin().body(Map.of("url", moved)).patch("/api/sources/" + id)
+                .then().statusCode(200).body("url", equalTo(moved));
+        Api.createSource(disabled(mine)); // the old URL is free again
+    }
+
+    @Test
+    void rejectsBadPatches() {
+        String id = Api.createSource(disabled(uniqueUrl()));
+        Api.admin().body(Map.of("name", "  ")).patch("/api/sources/" + id)
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("name"));
+        Api.admin().body(Map.of("pollInterval", "PT10S")).patch("/api/sources/" + id)
+                .then().statusCode(400).body("errors.field", hasItem("pollInterval"));
+        Api.admin().body(Map.of("name", "x")).patch("/api/sources/987654321")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void deletesASource() {
+        String id = Api.createSource(disabled(uniqueUrl()));
+
+        Api.admin().delete("/api/sources/" + id).then().statusCode(204);
+
+        Api.admin().get("/api/sources/" + id).then().statusCode(404);
+        Api.admin().delete("/api/sources/" + id).then().statusCode(404).contentType("application/problem+json");
+    }
 }

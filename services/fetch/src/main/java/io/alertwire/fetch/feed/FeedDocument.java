@@ -1,0 +1,19 @@
+package io.alertwire.fetch.feed;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A document read by one of the format readers.
+ *
+ * @param kind {@code rss}, {@code atom}, {@code jsonfeed}, {@code sitemap} or {@code news-sitemap}
+ * @param language the document's declared language, or null
+ * @param entries its items in document order
+ * @param ttl how long the publisher asks readers to wait before fetching again (RSS {@code <ttl>}), or null
+ */
+public record FeedDocument(String kind, String language, List<FeedEntry> entries, Duration ttl) {
+
+    public FeedDocument {
+        entries = List.copyOf(entries);
+    }
+}
