@@ -53,6 +53,14 @@ public class Delivery {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** The digest time this delivery waits for; null for an instant alert. */
+    @Column(name = "digest_at")
+    private Instant digestAt;
+
+    /** The digest it went into, once the digest job claimed it; kept through retries. */
+    @Column(name = "digest_id")
+    private UUID digestId;
+
     protected Delivery() {
         // for Hibernate; rows are created by DeliveryRepository#createForMatch
     }
@@ -78,6 +86,9 @@ public class Delivery {
      * (same id, so same {@code webhook-id}), a failed one gets another series of attempts.
      */
     void retryNow(Instant now) {
+        // a digest delivery goes out again in a digest of its own, with a new id: its old digest
+        // id names a message with other stories, which a receiver may already have taken
+        digestId = null;
         status = PENDING;
         attempts = 0;
         nextAttemptAt = now;
@@ -125,5 +136,13 @@ public class Delivery {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getDigestAt() {
+        return digestAt;
+    }
+
+    public UUID getDigestId() {
+        return digestId;
     }
 }

@@ -14,6 +14,13 @@ public interface DeliveryConfig {
     Duration deliveryTick();
 
     /**
+     * How often the digest job looks for due hourly and daily digests
+     * (ALERTWIRE_NOTIFIER_DIGEST_TICK): a digest goes out at most this long after its time.
+     */
+    @WithDefault("15s")
+    Duration digestTick();
+
+    /**
      * How long a new delivery waits before it is due, so that the matches of the same story for
      * the subscription's other topics join it and one alert names them all.
      */

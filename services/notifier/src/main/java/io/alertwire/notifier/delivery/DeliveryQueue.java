@@ -8,12 +8,19 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
-/** The transactional halves of a send: claiming due deliveries, and recording what happened. */
+/**
+ * The transactional halves of a send: claiming due deliveries (one by one, or gathered into
+ * digests), and recording what happened.
+ */
 @ApplicationScoped
 @Transactional
 public class DeliveryQueue {
@@ -60,42 +67,102 @@ public class DeliveryQueue {
     }
 
     /**
+     * Claims the due digest deliveries of up to a batch of subscriptions, as of {@code now} (the
+     * digest clock), and groups them into digests: the rows not yet in a digest form a new one, a
+     * row already in a digest (retried, or re-claimed after a crash) goes again in that same
+     * digest, with the same stories. Deliveries of a subscription that is no longer active are
+     * marked skipped instead.
+     */
+    public List<DigestTask> claimDigests(Instant now) {
+        List<DigestTask> tasks = new ArrayList<>();
+        for (UUID subscriptionId : deliveries.dueDigestSubscriptions(now, config.batchSize())) {
+            List<UUID> claimed = deliveries.claimDigest(subscriptionId, UUID.randomUUID(), now, config.lease());
+            if (claimed.isEmpty()) {
+                continue; // another worker was quicker
+            }
+            List<Delivery> rows = claimed.stream().map(deliveries::findById)
+                    .sorted(Comparator.comparing(Delivery::getCreatedAt).thenComparing(Delivery::getStoryId))
+                    .toList();
+            Optional<Subscription> subscription = subscriptions.findByIdOptional(subscriptionId);
+            if (subscription.isEmpty() || !subscription.get().isActive()) {
+                rows.forEach(Delivery::skipped);
+                LOG.infof("Digest of %d deliveries skipped: subscription %s is not active", rows.size(),
+                        subscriptionId);
+                continue;
+            }
+            Subscription s = subscription.get();
+            Map<UUID, List<Delivery>> byDigest = rows.stream()
+                    .collect(Collectors.groupingBy(Delivery::getDigestId, LinkedHashMap::new, Collectors.toList()));
+            byDigest.forEach((digestId, members) -> tasks.add(new DigestTask(digestId, s.getId(), s.getChannelType(),
+                    s.getEmailAddress(), s.getWebhookUrl(), s.getWebhookSecret(), s.getMode(), s.getTimezone(),
+                    members.stream().map(Delivery::getDigestAt).min(Comparator.naturalOrder()).orElse(now),
+                    members.stream().map(d -> new DigestTask.Entry(d.getId(), List.copyOf(d.getTopics()),
+                            d.getStory())).toList())));
+        }
+        return tasks;
+    }
+
+    /**
      * Records an attempt and moves the delivery on: sent, retry later (when the schedule says, or
      * when the receiver asked with {@code Retry-After}), or failed for good. A 410 fails it at once
      * and disables the subscription, whose other pending deliveries are then skipped.
      */
     public void record(UUID deliveryId, Instant attemptedAt, SendOutcome outcome) {
-        Delivery delivery = deliveries.findById(deliveryId);
-        if (delivery == null) {
-            LOG.infof("Delivery %s: its subscription was deleted while it was being sent", deliveryId);
+        recordAll(List.of(deliveryId), attemptedAt, outcome);
+    }
+
+    /**
+     * Records one attempt at sending a digest for each of its deliveries, and moves them on
+     * together, as {@link #record} does one: all sent, or all retried at the same time (so that
+     * they are claimed again together, as the same digest), or all failed.
+     */
+    public void recordAll(List<UUID> deliveryIds, Instant attemptedAt, SendOutcome outcome) {
+        List<Delivery> rows = new ArrayList<>();
+        for (UUID id : deliveryIds) {
+            Delivery delivery = deliveries.findById(id);
+            if (delivery == null) {
+                LOG.infof("Delivery %s: its subscription was deleted while it was being sent", id);
+                continue;
+            }
+            attempts.persist(new DeliveryAttempt(id, attemptedAt, outcome));
+            rows.add(delivery);
+        }
+        if (rows.isEmpty()) {
             return;
         }
-        attempts.persist(new DeliveryAttempt(deliveryId, attemptedAt, outcome));
         if (outcome.success()) {
-            delivery.sent(Instant.now());
-            LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", deliveryId, delivery.getStoryId(),
-                    delivery.getSubscriptionId(), delivery.getAttempts());
+            Instant now = Instant.now();
+            for (Delivery delivery : rows) {
+                delivery.sent(now);
+                LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", delivery.getId(),
+                        delivery.getStoryId(), delivery.getSubscriptionId(), delivery.getAttempts());
+            }
             return;
         }
+        UUID subscriptionId = rows.get(0).getSubscriptionId();
         if (outcome.gone()) {
-            delivery.failed(null);
-            lifecycle.disable(delivery.getSubscriptionId(), "the webhook answered 410 Gone at " + attemptedAt
+            rows.forEach(d -> d.failed(null));
+            lifecycle.disable(subscriptionId, "the webhook answered 410 Gone at " + attemptedAt
                     + ": the receiver says the endpoint no longer exists. Resume (PATCH status \"active\") once "
                     + "it exists again");
             return;
         }
         Instant now = Instant.now();
-        Optional<Duration> wait = retries.after(delivery.getAttempts() + 1);
+        int failedSoFar = rows.stream().mapToInt(Delivery::getAttempts).max().orElse(0) + 1;
+        Optional<Duration> wait = retries.after(failedSoFar);
         if (wait.isPresent() && outcome.retryAfter() != null) {
             wait = Optional.of(retries.bounded(Duration.between(now, outcome.retryAfter())));
         }
-        delivery.failed(wait.map(now::plus).orElse(null));
-        if (wait.isPresent()) {
-            LOG.infof("Delivery %s attempt %d failed (%s); retry in %s", deliveryId, delivery.getAttempts(),
-                    outcome.error(), wait.get());
-        } else {
-            LOG.warnf("Delivery %s failed for good after %d attempts (%s)", deliveryId, delivery.getAttempts(),
-                    outcome.error());
+        Instant retryAt = wait.map(now::plus).orElse(null);
+        for (Delivery delivery : rows) {
+            delivery.failed(retryAt);
+            if (wait.isPresent()) {
+                LOG.infof("Delivery %s attempt %d failed (%s); retry in %s", delivery.getId(),
+                        delivery.getAttempts(), outcome.error(), wait.get());
+            } else {
+                LOG.warnf("Delivery %s failed for good after %d attempts (%s)", delivery.getId(),
+                        delivery.getAttempts(), outcome.error());
+            }
         }
     }
 }

@@ -5,8 +5,10 @@ import io.alertwire.events.MatchEvent;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,12 +19,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * subscription whose topics, score floor and languages fit gets a pending row; where the row
      * exists (a repeated match, or the same story for another of its topics) the unique key turns
      * the insert into "add this topic, if it is new and the alert not yet sent", or into nothing.
+     * A subscription named in :digests (JSON {subscriptionId: instant}) is a digest one: its row
+     * waits for that digest time instead of the gather window. A row already claimed by a digest
+     * (digest_id set) gains no topic, so a repeat of that digest says exactly what the first did.
      */
     private static final String CREATE_FOR_MATCH = """
             INSERT INTO delivery (id, subscription_id, story_id, topics, story, status, attempts,
-                                  next_attempt_at, created_at)
+                                  next_attempt_at, created_at, digest_at)
             SELECT gen_random_uuid(), s.id, :storyId, CAST(:topics AS jsonb), CAST(:story AS jsonb), 'pending', 0,
-                   now() + :gatherMillis * interval '1 millisecond', now()
+                   COALESCE(CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz),
+                            now() + :gatherMillis * interval '1 millisecond'),
+                   now(),
+                   CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz)
             FROM subscription s
             WHERE s.status = 'active'
               AND s.topics && ARRAY[CAST(:topicIdSlug AS text), CAST(:topicNameSlug AS text)]
@@ -30,17 +38,37 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
               AND (cardinality(s.languages) = 0 OR :language = '' OR :language = ANY (s.languages))
             ON CONFLICT (subscription_id, story_id) DO UPDATE
                 SET topics = delivery.topics || EXCLUDED.topics
-                WHERE delivery.status = 'pending'
+                WHERE delivery.status = 'pending' AND delivery.digest_id IS NULL
                   AND NOT delivery.topics @> jsonb_build_array(jsonb_build_object('id', CAST(:topicId AS text)))
             """;
 
     private static final String CLAIM_DUE = """
             UPDATE delivery SET next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
             WHERE id IN (SELECT id FROM delivery
-                         WHERE status = 'pending' AND next_attempt_at <= now()
+                         WHERE status = 'pending' AND digest_at IS NULL AND next_attempt_at <= now()
                          ORDER BY next_attempt_at
                          LIMIT :limit
                          FOR UPDATE SKIP LOCKED)
+            RETURNING id
+            """;
+
+    private static final String DUE_DIGEST_SUBSCRIPTIONS = """
+            SELECT DISTINCT subscription_id FROM delivery
+            WHERE status = 'pending' AND digest_at IS NOT NULL AND next_attempt_at <= CAST(:now AS timestamptz)
+            LIMIT :limit
+            """;
+
+    /*
+     * Every due digest row of one subscription: rows that already went into a digest (a send that
+     * failed, or crashed before its result was recorded) keep their digest_id, the others get the
+     * fresh one. Rows another worker has leased are not due, and a row another transaction is
+     * claiming right now is waited for and then found leased.
+     */
+    private static final String CLAIM_DIGEST = """
+            UPDATE delivery SET digest_id = COALESCE(digest_id, CAST(:fresh AS uuid)),
+                                next_attempt_at = CAST(:now AS timestamptz) + :leaseMillis * interval '1 millisecond'
+            WHERE subscription_id = :subscriptionId AND status = 'pending' AND digest_at IS NOT NULL
+              AND next_attempt_at <= CAST(:now AS timestamptz)
             RETURNING id
             """;
 
@@ -48,15 +76,18 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * Creates the deliveries a match calls for, or adds its topic to a pending one of the same
      * story.
      *
+     * @param digestTimes the next digest time of each digest subscription the match may concern;
+     *     every other subscription gets an instant alert after the gather window
      * @return how many deliveries were created or gained a topic
      */
-    public int createForMatch(MatchEvent match, Duration gatherWindow) {
+    public int createForMatch(MatchEvent match, Duration gatherWindow, Map<UUID, Instant> digestTimes) {
         String language = match.language() == null ? "" : match.language().toLowerCase(Locale.ROOT);
         return getEntityManager().createNativeQuery(CREATE_FOR_MATCH)
                 .setParameter("storyId", match.storyId())
                 .setParameter("topics", DeliveryJson.write(List.of(new AlertTopic(match.topicId(), match.topicName()))))
                 .setParameter("story", DeliveryJson.write(AlertStory.of(match)))
                 .setParameter("gatherMillis", gatherWindow.toMillis())
+                .setParameter("digests", DeliveryJson.write(digestTimes))
                 .setParameter("topicIdSlug", TopicSlug.of(match.topicId()))
                 .setParameter("topicNameSlug", TopicSlug.of(match.topicName()))
                 .setParameter("score", match.score())
@@ -74,6 +105,29 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
         return getEntityManager().createNativeQuery(CLAIM_DUE, UUID.class)
                 .setParameter("leaseMillis", lease.toMillis())
                 .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /** Subscriptions with digest deliveries due at {@code now}. */
+    @SuppressWarnings("unchecked")
+    public List<UUID> dueDigestSubscriptions(Instant now, int limit) {
+        return getEntityManager().createNativeQuery(DUE_DIGEST_SUBSCRIPTIONS, UUID.class)
+                .setParameter("now", now.toString())
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * Claims the due digest deliveries of one subscription and hides them from other workers for
+     * {@code lease}; those not yet in a digest join the digest {@code fresh}.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimDigest(UUID subscriptionId, UUID fresh, Instant now, Duration lease) {
+        return getEntityManager().createNativeQuery(CLAIM_DIGEST, UUID.class)
+                .setParameter("fresh", fresh.toString())
+                .setParameter("now", now.toString())
+                .setParameter("leaseMillis", lease.toMillis())
+                .setParameter("subscriptionId", subscriptionId)
                 .getResultList();
     }
 

@@ -7,7 +7,10 @@
  * finds the row already there and at most adds its topic while the row is still pending. So the
  * user never gets two alerts for one story, and one alert names every topic the story matched.
  * New rows wait a short gather window before they are due, so that the matches of one article's
- * several topics, which arrive within milliseconds of each other, land in the same alert.
+ * several topics, which arrive within milliseconds of each other, land in the same alert. The rows
+ * of an {@code hourly} or {@code daily} subscription wait for its digest time instead and are sent
+ * by the digest job, several to a message (see {@link io.alertwire.notifier.digest}); the worker
+ * below leaves them alone.
  *
  * <p>The {@link io.alertwire.notifier.delivery.DeliveryWorker} claims due rows with
  * {@code FOR UPDATE SKIP LOCKED} and leases them by pushing {@code next_attempt_at} forward, so

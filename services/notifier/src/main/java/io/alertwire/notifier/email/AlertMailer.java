@@ -10,8 +10,6 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -44,22 +42,16 @@ public class AlertMailer {
         long start = System.nanoTime();
         AlertStory story = task.story();
         String title = story.title() == null || story.title().isBlank() ? story.url() : story.title();
-        // base64url: nothing in it needs escaping in a URL, a mail header or a mailto subject
-        String token = tokens.unsubscribe(task.subscriptionId());
-        String unsubscribeUrl = PublicUrl.of(config) + "/unsubscribe?token=" + token;
+        UnsubscribeLink unsubscribe = UnsubscribeLink.of(tokens, config, task.subscriptionId());
         AlertMailModel model = new AlertMailModel(title, story.url(),
                 story.sourceName() == null ? "" : story.sourceName(),
                 story.publishedAt() == null ? "" : PUBLISHED.format(story.publishedAt()),
                 story.snippet() == null ? "" : story.snippet(),
                 task.topics().stream().map(AlertTopic::name).collect(Collectors.joining(", ")),
-                story.alsoReportedBy(), unsubscribeUrl);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("List-Unsubscribe", "<" + unsubscribeUrl + ">, <mailto:"
-                + MailHeaders.clean(config.unsubscribeMailto()) + "?subject=unsubscribe-" + token + ">");
-        headers.put("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+                story.alsoReportedBy(), unsubscribe.url());
         try {
             sender.send(task.emailAddress(), "[Alertwire] " + title, html.data("m", model).render(),
-                    text.data("m", model).render(), headers);
+                    text.data("m", model).render(), unsubscribe.headers());
             return SendOutcome.sent(null, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? "the mail server did not take the message" : e.getMessage();

@@ -3,6 +3,11 @@ package io.alertwire.notifier.match;
 import io.alertwire.events.EventJson;
 import io.alertwire.events.InvalidEventException;
 import io.alertwire.events.MatchEvent;
+import io.alertwire.events.TopicSlug;
+import io.alertwire.notifier.digest.DigestClock;
+import io.alertwire.notifier.digest.DigestSchedule;
+import io.alertwire.notifier.subscription.Subscription;
+import io.alertwire.notifier.subscription.SubscriptionRepository;
 import io.alertwire.notifier.delivery.DeliveryConfig;
 import io.alertwire.notifier.delivery.DeliveryRepository;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -10,7 +15,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,11 +42,16 @@ public class MatchConsumer {
     private final DeliveryRepository deliveries;
     private final DeliveryConfig config;
     private final Validator validator;
+    private final SubscriptionRepository subscriptions;
+    private final DigestClock clock;
 
-    public MatchConsumer(DeliveryRepository deliveries, DeliveryConfig config, Validator validator) {
+    public MatchConsumer(DeliveryRepository deliveries, DeliveryConfig config, Validator validator,
+            SubscriptionRepository subscriptions, DigestClock clock) {
         this.deliveries = deliveries;
         this.config = config;
         this.validator = validator;
+        this.subscriptions = subscriptions;
+        this.clock = clock;
     }
 
     /*
@@ -57,8 +72,20 @@ public class MatchConsumer {
                     .map(v -> v.getPropertyPath() + " " + v.getMessage())
                     .collect(Collectors.joining(", ")));
         }
-        int touched = deliveries.createForMatch(match, config.gatherWindow());
+        int touched = deliveries.createForMatch(match, config.gatherWindow(), digestTimes(match));
         LOG.infof("Match %s (story %s, topic %s): %d deliveries created or extended", match.matchId(),
                 match.storyId(), match.topicId(), touched);
+    }
+
+    /** The next digest time of each hourly or daily subscription the match may go to. */
+    private Map<UUID, Instant> digestTimes(MatchEvent match) {
+        Instant now = clock.now();
+        Map<UUID, Instant> times = new HashMap<>();
+        for (Subscription s : subscriptions.listActiveDigestsFor(TopicSlug.of(match.topicId()),
+                TopicSlug.of(match.topicName()))) {
+            ZoneId zone = ZoneId.of(s.getTimezone() == null ? "UTC" : s.getTimezone());
+            times.put(s.getId(), DigestSchedule.next(s.getMode(), s.getDigestAt(), zone, now));
+        }
+        return times;
     }
 }

@@ -121,6 +121,12 @@ public class Subscription {
         this.statusReason = reason;
     }
 
+    void setSchedule(String mode, LocalTime digestAt, String timezone) {
+        this.mode = mode;
+        this.digestAt = digestAt;
+        this.timezone = timezone;
+    }
+
     void setTopics(List<String> topics) {
         this.topics = List.copyOf(topics);
     }

@@ -45,6 +45,15 @@ public class SubscriptionLifecycle {
         if (patch.topics() != null) {
             s.setTopics(SubscriptionService.slugs(patch.topics()));
         }
+        if (patch.mode() != null || patch.digestAt() != null || patch.timezone() != null) {
+            // what is left out is kept; deliveries already waiting for a digest keep their time
+            SubscriptionService.Schedule schedule = SubscriptionService.Schedule.of(
+                    patch.mode() == null ? s.getMode() : patch.mode(),
+                    patch.digestAt() == null ? (s.getDigestAt() == null ? null : s.getDigestAt().toString())
+                            : patch.digestAt(),
+                    patch.timezone() == null ? s.getTimezone() : patch.timezone());
+            s.setSchedule(schedule.mode(), schedule.digestAt(), schedule.timezone());
+        }
         if (patch.minScore() != null) {
             s.setMinScore(patch.minScore());
         }

@@ -17,10 +17,17 @@ import java.util.List;
  * @param minScore the new score floor, 0..1
  * @param languages the new languages (ISO 639-1); empty means every language
  * @param topics the new topic ids or names; at least one
+ * @param mode {@code instant}, {@code hourly} or {@code daily}; deliveries already waiting for a
+ *     digest keep their digest time
+ * @param digestAt the digest's local time, {@code HH:mm} (of an hourly one only the minutes count)
+ * @param timezone the IANA zone of {@code digestAt}
  */
 public record SubscriptionPatch(
         @Pattern(regexp = "paused|active", message = "must be paused or active") String status,
         @DecimalMin("0") @DecimalMax("1") Double minScore,
         List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be a 2-letter ISO 639-1 code") String> languages,
-        @Size(min = 1, message = "name at least one topic") List<@NotBlank @Size(max = 200) String> topics) {
+        @Size(min = 1, message = "name at least one topic") List<@NotBlank @Size(max = 200) String> topics,
+        @Pattern(regexp = "instant|hourly|daily", message = "must be one of instant, hourly, daily") String mode,
+        @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time of day as HH:mm") String digestAt,
+        @Size(max = 64) String timezone) {
 }

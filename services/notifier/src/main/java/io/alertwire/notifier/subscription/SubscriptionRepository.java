@@ -26,6 +26,21 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     /**
+     * Active hourly and daily subscriptions to any of these topic slugs: those a match may add to a
+     * digest (the match statement applies the other filters).
+     */
+    @SuppressWarnings("unchecked")
+    public List<Subscription> listActiveDigestsFor(String topicIdSlug, String topicNameSlug) {
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM subscription
+                WHERE status = 'active' AND mode <> 'instant'
+                  AND topics && ARRAY[CAST(:topicIdSlug AS text), CAST(:topicNameSlug AS text)]""", Subscription.class)
+                .setParameter("topicIdSlug", topicIdSlug)
+                .setParameter("topicNameSlug", topicNameSlug)
+                .getResultList();
+    }
+
+    /**
      * Locks one subscription if it still waits for its confirmation mail; empty when it does not,
      * or when another replica is mailing it right now.
      */

@@ -18,8 +18,9 @@ import java.util.List;
  * @param topics topic ids or names; each is reduced to its {@link TopicSlug}
  * @param channel where alerts go
  * @param mode {@code instant}, {@code hourly} or {@code daily}
- * @param digestAt local time of a daily digest, {@code HH:mm}
- * @param timezone IANA zone of {@code digestAt}, e.g. {@code Asia/Seoul}
+ * @param digestAt local time of a digest, {@code HH:mm}: a daily one's time (default 08:00), an
+ *     hourly one's minute past each hour (default on the hour)
+ * @param timezone IANA zone of {@code digestAt}, e.g. {@code Asia/Seoul}; default UTC
  * @param minScore only matches at least this relevant (0..1) are alerted; default 0
  * @param languages ISO 639-1 codes; empty means every language
  */

@@ -1,6 +1,7 @@
 package io.alertwire.notifier.subscription;
 
 import io.alertwire.events.TopicSlug;
+import io.alertwire.notifier.digest.DigestSchedule;
 import io.alertwire.notifier.problem.ProblemException;
 import io.alertwire.notifier.webhook.WebhookAddressPolicy;
 import io.alertwire.notifier.webhook.WebhookSigner;
@@ -37,16 +38,10 @@ public class SubscriptionService {
     }
 
     public SubscriptionResponse create(SubscriptionRequest request) {
-        if (!Subscription.INSTANT.equals(request.mode())) {
-            throw badRequest("mode '" + request.mode() + "': hourly and daily digests are not available yet; "
-                    + "use mode \"instant\"");
-        }
         List<String> topics = slugs(request.topics());
-        String timezone = request.timezone();
-        if (timezone != null && !ZoneId.getAvailableZoneIds().contains(timezone)) {
-            throw badRequest("timezone '" + timezone + "' is not an IANA time zone such as Asia/Seoul");
-        }
-        LocalTime digestAt = request.digestAt() == null ? null : LocalTime.parse(request.digestAt());
+        Schedule schedule = Schedule.of(request.mode(), request.digestAt(), request.timezone());
+        String timezone = schedule.timezone();
+        LocalTime digestAt = schedule.digestAt();
         double minScore = request.minScore() == null ? 0 : request.minScore();
         List<String> languages = request.languages() == null ? List.of() : languages(request.languages());
 
@@ -112,6 +107,26 @@ public class SubscriptionService {
             slugs.add(slug);
         }
         return List.copyOf(slugs);
+    }
+
+    /**
+     * When a subscription's alerts go out, as stored. A digest subscription gets the defaults of
+     * what it leaves out: daily at 08:00, hourly on the hour, in UTC.
+     */
+    record Schedule(String mode, LocalTime digestAt, String timezone) {
+
+        static Schedule of(String mode, String digestAt, String timezone) {
+            if (timezone != null && !ZoneId.getAvailableZoneIds().contains(timezone)) {
+                throw badRequest("timezone '" + timezone + "' is not an IANA time zone such as Asia/Seoul");
+            }
+            LocalTime at = digestAt == null ? null : LocalTime.parse(digestAt);
+            if (Subscription.INSTANT.equals(mode)) {
+                return new Schedule(mode, at, timezone);
+            }
+            LocalTime fallback = DigestSchedule.DAILY.equals(mode) ? DigestSchedule.DEFAULT_DAILY
+                    : DigestSchedule.DEFAULT_HOURLY;
+            return new Schedule(mode, at == null ? fallback : at, timezone == null ? "UTC" : timezone);
+        }
     }
 
     private static URI webhookUrl(String text) {

@@ -3,6 +3,7 @@ package io.alertwire.notifier.webhook;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertwire.notifier.delivery.DeliveryTask;
+import io.alertwire.notifier.delivery.DigestTask;
 import io.alertwire.notifier.delivery.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
- * POSTs an alert to a subscriber's URL, signed per Standard Webhooks. Only a 2xx answer counts as
+ * POSTs an alert or a digest to a subscriber's URL, signed per Standard Webhooks. Only a 2xx answer counts as
  * delivered; redirects are not followed (a redirect could lead to an address the policy refuses).
  * Of an error answer at most 64 KiB are read and 200 characters kept in the error; a 410 says the
  * endpoint is gone, a 429 or 503 with {@code Retry-After} says when to come back.
@@ -47,15 +48,26 @@ public class WebhookSender {
                 .build();
     }
 
+    /** POSTs one alert; its {@code webhook-id} is the delivery id. */
     public SendOutcome send(DeliveryTask task) {
+        return post(task.webhookUrl(), task.webhookSecret(), task.deliveryId().toString(),
+                write(new WebhookPayload(WebhookPayload.ALERT_CREATED, task.deliveryId(), task.createdAt(),
+                        task.subscriptionId(), task.topics(), task.story())));
+    }
+
+    /** POSTs one digest; its {@code webhook-id} is the digest id. */
+    public SendOutcome sendDigest(DigestTask digest) {
+        return post(digest.webhookUrl(), digest.webhookSecret(), digest.digestId().toString(),
+                write(DigestPayload.of(digest)));
+    }
+
+    private SendOutcome post(String target, String secret, String id, String body) {
         long start = System.nanoTime();
-        URI url = URI.create(task.webhookUrl());
+        URI url = URI.create(target);
         Optional<String> refused = policy.check(url);
         if (refused.isPresent()) {
             return SendOutcome.failed(null, "target refused: " + refused.get(), millisSince(start));
         }
-        String body = body(task);
-        String id = task.deliveryId().toString();
         long timestamp = System.currentTimeMillis() / 1000;
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
@@ -63,7 +75,7 @@ public class WebhookSender {
                 .header("User-Agent", "Alertwire-Webhooks/1")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSigner.sign(task.webhookSecret(), id, timestamp, body))
+                .header("webhook-signature", WebhookSigner.sign(secret, id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         CompletableFuture<HttpResponse<byte[]>> call = client.sendAsync(request, CappedBody.handler());
@@ -122,10 +134,9 @@ public class WebhookSender {
         return "network error: " + readable(error);
     }
 
-    private String body(DeliveryTask task) {
+    private String write(Object payload) {
         try {
-            return json.writeValueAsString(new WebhookPayload(WebhookPayload.ALERT_CREATED, task.deliveryId(),
-                    task.createdAt(), task.subscriptionId(), task.topics(), task.story()));
+            return json.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write webhook JSON", e);
         }

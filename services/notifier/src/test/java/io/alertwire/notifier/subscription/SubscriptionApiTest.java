@@ -74,12 +74,41 @@ class SubscriptionApiTest {
     }
 
     @Test
-    void refusesDigestModesForNow() {
-        post(Map.of("topics", List.of("inter-korean-dialogue"),
-                        "channel", Map.of("type", "email", "address", "digest@example.org"), "mode", "daily",
-                        "digestAt", "08:00"))
+    void acceptsDigestModesWithTheirDefaults() {
+        Map<String, Object> webhook = Map.of("type", "webhook", "url", "http://127.0.0.1:9/digests");
+        post(Map.of("topics", List.of("inter-korean-dialogue"), "channel", webhook, "mode", "daily",
+                        "digestAt", "07:30", "timezone", "Asia/Seoul"))
+                .statusCode(201).body("mode", equalTo("daily")).body("digestAt", equalTo("07:30"))
+                .body("timezone", equalTo("Asia/Seoul"));
+        post(Map.of("topics", List.of("inter-korean-dialogue"), "channel", webhook, "mode", "daily"))
+                .statusCode(201).body("digestAt", equalTo("08:00")).body("timezone", equalTo("UTC"));
+        String id = post(Map.of("topics", List.of("inter-korean-dialogue"), "channel", webhook, "mode", "hourly"))
+                .statusCode(201).body("digestAt", equalTo("00:00")).body("timezone", equalTo("UTC"))
+                .extract().path("id");
+
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("mode", "daily", "digestAt", "18:45", "timezone", "Europe/Berlin"))
+                .when().patch("/api/subscriptions/" + id).then().statusCode(200)
+                .body("mode", equalTo("daily")).body("digestAt", equalTo("18:45"))
+                .body("timezone", equalTo("Europe/Berlin"));
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("timezone", "Mars/Olympus"))
+                .when().patch("/api/subscriptions/" + id).then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("Mars/Olympus"));
+        given().auth().oauth2(TOKEN).contentType(ContentType.JSON).body(Map.of("digestAt", "8am"))
+                .when().patch("/api/subscriptions/" + id).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void rejectsDigestsWithABadTimeOrZone() {
+        Map<String, Object> webhook = Map.of("type", "webhook", "url", "http://127.0.0.1:9/digests");
+        for (String at : List.of("8:00", "24:00", "08:60", "08.00", "0800")) {
+            post(Map.of("topics", List.of("a"), "channel", webhook, "mode", "daily", "digestAt", at))
+                    .statusCode(400).contentType("application/problem+json");
+        }
+        post(Map.of("topics", List.of("a"), "channel", webhook, "mode", "daily", "timezone", "Europe/Atlantis"))
                 .statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("not available yet"));
+                .body("detail", containsString("Europe/Atlantis"));
     }
 
     @Test
