@@ -71,7 +71,8 @@ public class ArticleConsumer {
 
     List<MatchEvent> classify(ArticleEvent article) {
         String body = join(article.summary(), article.content());
-        List<TopicMatch> matches = matcher.match(new ArticleText(article.title(), body, article.language()));
+        List<TopicMatch> matches = matcher.match(new ArticleText(article.title(), body, article.language(),
+                article.url(), article.sourceName()));
         // no story clustering yet: every article is its own story
         String storyId = article.articleId();
         return matches.stream().map(match -> new MatchEvent(

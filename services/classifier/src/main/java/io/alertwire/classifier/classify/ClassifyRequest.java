@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
  *
  * @param title the headline
  * @param text the article text; cut to 64 KiB
- * @param url the article's link, informative only
+ * @param url the article's link; its host is what {@code source:} filters match
  * @param language ISO 639-1 code, or absent when unknown (then every topic's languages fit)
  */
 public record ClassifyRequest(

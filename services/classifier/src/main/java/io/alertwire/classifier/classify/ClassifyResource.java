@@ -42,7 +42,8 @@ public class ClassifyResource {
         if (text != null && text.length() > ArticleEvent.MAX_CONTENT_CHARS) {
             text = text.substring(0, ArticleEvent.MAX_CONTENT_CHARS);
         }
-        var matches = matcher.match(new ArticleText(request.title(), text, request.language())).stream()
+        var matches = matcher.match(new ArticleText(request.title(), text, request.language(), request.url(), null))
+                .stream()
                 .map(m -> new ClassifyResponse.Match(m.topicId(), m.topicName(), m.score(), m.highlights()))
                 .toList();
         return new ClassifyResponse(request.language(), matches);

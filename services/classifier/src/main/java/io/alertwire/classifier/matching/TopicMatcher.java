@@ -18,15 +18,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.QueryMatch;
+import org.apache.lucene.monitor.TermWeightor;
 import org.apache.lucene.search.Query;
 import org.jboss.logging.Logger;
 
@@ -40,10 +41,16 @@ public class TopicMatcher {
     private static final Logger LOG = Logger.getLogger(TopicMatcher.class);
     /** Two passes of the presearcher: a candidate must share a term with each of two disjuncts. */
     private static final int PRESEARCHER_PASSES = 2;
+    /**
+     * Source and language values are shared by many articles: the presearcher should pick a
+     * query's words over them when it has the choice.
+     */
+    private static final TermWeightor WEIGHTOR = TermWeightor.combine(
+            TermWeightor.fieldWeightor(0.1, ArticleFields.SOURCE, ArticleFields.LANGUAGE), TermWeightor.DEFAULT);
 
     private final MatchingConfig config;
-    private final ArticleAnalyzer analyzer = new ArticleAnalyzer();
-    private final QueryCompiler compiler = new QueryCompiler(analyzer, ArticleFields.TEXT);
+    private final Analyzer analyzer = ArticleFields.analyzer();
+    private final QueryCompiler compiler = new QueryCompiler(ArticleFields.queryFields());
     private final Monitor monitor;
     private final Map<String, Registered> topics = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -54,7 +61,8 @@ public class TopicMatcher {
     public TopicMatcher(MatchingConfig config) {
         this.config = config;
         try {
-            this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES));
+            this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES, 0f,
+                    WEIGHTOR, List.of(), Set.of()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene Monitor", e);
         }
@@ -131,12 +139,22 @@ public class TopicMatcher {
         return topics.size();
     }
 
+    /**
+     * How many stored queries the presearcher picks as candidates for an article (the rest are
+     * never run): how well the stored queries are pre-filtered.
+     */
+    int candidates(ArticleText article) {
+        try {
+            return monitor.match(ArticleDocument.of(article).document(), QueryMatch.SIMPLE_MATCHER).getQueriesRun();
+        } catch (IOException e) {
+            throw new UncheckedIOException("matching failed", e);
+        }
+    }
+
     /** The topics the article matches, best score first. */
     public List<TopicMatch> match(ArticleText article) {
-        String text = article.text();
-        Document document = new Document();
-        document.add(new TextField(ArticleFields.TITLE, article.title(), Field.Store.NO));
-        document.add(new TextField(ArticleFields.TEXT, text, Field.Store.NO));
+        ArticleDocument indexed = ArticleDocument.of(article);
+        Document document = indexed.document();
         MatchingQueries<HighlightsMatch> result;
         try {
             result = monitor.match(document, HighlightsMatch.MATCHER);
@@ -150,27 +168,34 @@ public class TopicMatcher {
         }
         // scoring needs its own one-document index: the Monitor's is internal to the match call
         MemoryIndex scoring = MemoryIndex.fromDocument(document, analyzer);
-        Map<String, String> sources = Map.of(ArticleFields.TITLE, article.title(), ArticleFields.TEXT, text);
+        Map<String, String> sources = indexed.sources();
+        String textField = indexed.analysis().textField();
         List<TopicMatch> matches = new ArrayList<>();
         for (HighlightsMatch match : result.getMatches()) {
             Registered registered = topics.get(match.getQueryId());
             if (registered == null || !registered.topic().acceptsLanguage(article.language())) {
                 continue;
             }
-            double raw = scoring.search(registered.query());
+            double raw;
+            try {
+                raw = scoring.search(registered.query());
+            } catch (RuntimeException e) {
+                LOG.warnf("Topic %s could not be scored and was skipped: %s", registered.topic().id(), e.toString());
+                continue;
+            }
             double score = raw / (raw + config.scoreSaturation());
             if (score < registered.topic().minScore()) {
                 continue;
             }
             matches.add(new TopicMatch(registered.topic().id(), registered.topic().name(), score,
-                    highlights(match, sources)));
+                    highlights(match, sources, textField)));
         }
         matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::topicId));
         return matches;
     }
 
     /** The distinct words the query matched, cut from the original text, in text order. */
-    private List<String> highlights(HighlightsMatch match, Map<String, String> sources) {
+    private List<String> highlights(HighlightsMatch match, Map<String, String> sources, String textField) {
         record Cut(int field, int start, String words) {
         }
         List<Cut> cuts = new ArrayList<>();
@@ -180,7 +205,7 @@ public class TopicMatcher {
                 continue;
             }
             // text before title: the text field holds the title too, so the same words come first from it
-            int fieldOrder = ArticleFields.TEXT.equals(hits.getKey()) ? 0 : 1;
+            int fieldOrder = textField.equals(hits.getKey()) ? 0 : 1;
             for (HighlightsMatch.Hit hit : hits.getValue()) {
                 if (hit.startOffset >= 0 && hit.endOffset <= source.length() && hit.startOffset < hit.endOffset) {
                     cuts.add(new Cut(fieldOrder, hit.startOffset,

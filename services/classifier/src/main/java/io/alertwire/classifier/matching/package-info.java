@@ -1,20 +1,45 @@
 /**
  * Matching articles against every enabled topic at once.
  *
+ * <h2>Monitor</h2>
+ *
  * <p>Each topic's query is compiled once and registered in an in-memory Lucene
- * {@link org.apache.lucene.monitor.Monitor} under the topic's id. An article becomes one Lucene
- * document (fields {@code title} and {@code text} = title + summary + content, both analysed by
- * {@link io.alertwire.classifier.matching.ArticleAnalyzer}); the Monitor's presearcher
- * ({@link org.apache.lucene.monitor.MultipassTermFilteredPresearcher}) picks the few stored queries
- * whose terms occur in the article and runs only those, so the cost per article grows far slower
- * than the number of topics.
+ * {@link org.apache.lucene.monitor.Monitor} under the topic's id. The Monitor's presearcher
+ * ({@link org.apache.lucene.monitor.MultipassTermFilteredPresearcher}, two passes, source and
+ * language terms weighted down) picks the few stored queries whose terms occur in the article and
+ * runs only those, so the cost per article grows far slower than the number of topics. The query
+ * package refuses queries it could not pre-filter.
+ *
+ * <h2>Analysis per language</h2>
+ *
+ * <p>An article becomes one Lucene document ({@link io.alertwire.classifier.matching.ArticleDocument})
+ * analysed with exactly one {@link io.alertwire.classifier.matching.Analysis}, chosen by its
+ * language, or by the script of its letters when the language is unknown:
+ * <ul>
+ *   <li>{@code en}: {@link io.alertwire.classifier.matching.EnglishTextAnalyzer} — lower case,
+ *       ASCII folding, possessives, minimal plural stemming;</li>
+ *   <li>{@code ko}: {@link io.alertwire.classifier.matching.KoreanTextAnalyzer} — Nori morphology,
+ *       particles and endings dropped, Hanja read as Hangul;</li>
+ *   <li>anything else: {@link io.alertwire.classifier.matching.FoldingTextAnalyzer} — ICU folding,
+ *       CJK bigrams.</li>
+ * </ul>
+ * Its fields are {@code text_<a>} (title + summary + content), {@code title_<a>},
+ * {@code text_<a>_prefix} (2- and 3-character heads of every token, for pre-filtering prefixes),
+ * {@code source} (URL host, its parent domains, the source name and its words) and {@code lang}.
+ * One {@link org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper}
+ * ({@link io.alertwire.classifier.matching.ArticleFields#analyzer()}) analyses all of them, for the
+ * Monitor, for scoring and for the query compiler, so both sides always agree on word forms. A query
+ * word is searched in the fields of every analysis; only those of the article's own exist.
+ *
+ * <h2>Scores and highlights</h2>
  *
  * <p>The Monitor tells which topics matched and where ({@link org.apache.lucene.monitor.HighlightsMatch}
- * offsets, from which the matched words are cut out of the original text). The score of a match is
- * the query's BM25 score on the one-document index, squashed into 0..1 by {@code s / (s + k)} so
- * that more and rarer matched words score higher but no score reaches 1.
+ * offsets, from which the matched words are cut out of the original text of the text and title
+ * fields). The score of a match is the query's BM25 score on a one-document index, squashed into
+ * 0..1 by {@code s / (s + k)} so that more and rarer matched words score higher but no score
+ * reaches 1; filters ({@code source:}, {@code lang:}) and prefix heads do not score.
  *
  * <p>One broken stored query never stops the others: compiling and registering are done per topic,
- * and the Monitor reports per-query errors during a match, which are logged and skipped.
+ * and errors while matching or scoring one topic are logged and that topic skipped.
  */
 package io.alertwire.classifier.matching;

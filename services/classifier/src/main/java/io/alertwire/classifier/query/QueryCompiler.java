@@ -1,113 +1,216 @@
 package io.alertwire.classifier.query;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.intervals.IntervalQuery;
 import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
-import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
- * Turns a parsed query into a Lucene {@link Query} over one analysed field. Words and phrases are
- * run through the same {@link Analyzer} as the articles, so both sides agree on word forms.
+ * Turns a parsed query into a Lucene {@link Query} over the article fields ({@link QueryFields}).
+ * Every word, phrase, prefix and NEAR becomes a disjunction over the analysed fields, each part
+ * analysed by that field's analyser, so one query matches articles in every language. A prefix
+ * also requires its head in the field's prefix field, so that the Monitor can pre-filter it.
  */
 public final class QueryCompiler {
 
-    private final Analyzer analyzer;
-    private final String field;
+    /** Head length of a Korean, Chinese or Japanese prefix (must equal the index's short heads). */
+    public static final int SHORT_HEAD = 2;
+    /** Head length of every longer prefix (must equal the index's long heads). */
+    public static final int LONG_HEAD = 3;
+    /** A compiled query with more leaf clauses is refused: Lucene refuses to run more than 1024. */
+    static final int MAX_CLAUSES = 900;
 
-    /**
-     * @param analyzer the analyser the articles are indexed with
-     * @param field the field bare terms search
-     */
-    public QueryCompiler(Analyzer analyzer, String field) {
-        this.analyzer = analyzer;
-        this.field = field;
+    private final QueryFields fields;
+    private final FieldAnalysis analysis;
+
+    public QueryCompiler(QueryFields fields) {
+        this.fields = fields;
+        this.analysis = new FieldAnalysis(fields.analyzer());
     }
 
     /** Parses and compiles a query string. */
     public Query compile(String query) {
-        return compile(QueryParser.parse(query));
+        Query compiled = compile(QueryParser.parse(query));
+        int clauses = clauses(compiled);
+        if (clauses > MAX_CLAUSES) {
+            throw new QuerySyntaxException("the query is too large: it expands to " + clauses
+                    + " search clauses (at most " + MAX_CLAUSES + "); split it into several topics", 0);
+        }
+        return compiled;
     }
 
     public Query compile(QueryNode node) {
         if (node instanceof QueryNode.Term term) {
-            return term.prefix() ? prefix(term) : words(term.text(), term.position());
+            return term.prefix() ? inAnyField(node, a -> prefix(a, term)) : inAnyField(node,
+                    a -> analysis.words(term.title() ? a.title() : a.text(), term.text()));
         } else if (node instanceof QueryNode.Phrase phrase) {
-            return words(phrase.text(), phrase.position());
+            return inAnyField(node, a -> analysis.words(phrase.title() ? a.title() : a.text(), phrase.text()));
+        } else if (node instanceof QueryNode.Filter filter) {
+            String field = filter.field() == QueryNode.Filter.Field.LANG ? fields.languageField()
+                    : fields.sourceField();
+            return new TermQuery(new Term(field, filter.value()));
         } else if (node instanceof QueryNode.And and) {
             BooleanQuery.Builder builder = new BooleanQuery.Builder();
             for (QueryNode clause : and.clauses()) {
                 if (clause instanceof QueryNode.Not not) {
-                    builder.add(compile(not.clause()), BooleanClause.Occur.MUST_NOT);
+                    builder.add(compile(not.clause()), Occur.MUST_NOT);
                 } else {
-                    builder.add(compile(clause), BooleanClause.Occur.MUST);
+                    // filters narrow, they do not make an article more relevant
+                    builder.add(compile(clause), clause instanceof QueryNode.Filter ? Occur.FILTER : Occur.MUST);
                 }
             }
             return builder.build();
         } else if (node instanceof QueryNode.Or or) {
             BooleanQuery.Builder builder = new BooleanQuery.Builder();
-            for (QueryNode clause : or.clauses()) {
-                builder.add(compile(clause), BooleanClause.Occur.SHOULD);
-            }
+            or.clauses().forEach(clause -> builder.add(compile(clause), Occur.SHOULD));
             return builder.build();
         } else if (node instanceof QueryNode.Near near) {
-            List<IntervalsSource> sources = near.clauses().stream().map(this::intervals).toList();
-            return new IntervalQuery(field, Intervals.maxgaps(near.distance(), Intervals.unordered(
-                    sources.toArray(IntervalsSource[]::new))));
-        } else if (node instanceof QueryNode.Not not) {
-            // the parser refuses a bare NOT; reaching here is a bug in the parser
-            throw new QuerySyntaxException("a query needs at least one term that is not negated", not.position());
+            return inAnyField(node, a -> near(a, near));
         }
-        throw new IllegalArgumentException("unknown query node " + node);
+        // the parser refuses a bare NOT; reaching here is a bug in the parser
+        throw new QuerySyntaxException("a query needs at least one term that is not negated", node.position());
     }
 
-    private Query words(String text, int position) {
-        List<List<String>> positions = analyse(text, position);
-        if (positions.size() == 1 && positions.get(0).size() == 1) {
-            return new TermQuery(new Term(field, positions.get(0).get(0)));
-        }
-        PhraseQuery.Builder phrase = new PhraseQuery.Builder();
-        for (int i = 0; i < positions.size(); i++) {
-            for (String token : positions.get(i)) {
-                phrase.add(new Term(field, token), i);
+    /** The disjunction of {@code perField} over the analysed fields; an error when none can search it. */
+    private Query inAnyField(QueryNode node, Function<QueryFields.Analysed, Query> perField) {
+        List<Query> queries = new ArrayList<>();
+        for (QueryFields.Analysed analysed : fields.analysed()) {
+            Query query = perField.apply(analysed);
+            if (query != null) {
+                queries.add(query);
             }
         }
-        return phrase.build();
-    }
-
-    private Query prefix(QueryNode.Term term) {
-        return new PrefixQuery(new Term(field, normalised(term)));
-    }
-
-    private IntervalsSource intervals(QueryNode node) {
-        if (node instanceof QueryNode.Term term && term.prefix()) {
-            return Intervals.prefix(normalised(term));
-        } else if (node instanceof QueryNode.Term term) {
-            return phraseIntervals(analyse(term.text(), term.position()));
-        } else if (node instanceof QueryNode.Phrase phrase) {
-            return phraseIntervals(analyse(phrase.text(), phrase.position()));
-        } else if (node instanceof QueryNode.Or or) {
-            return Intervals.or(or.clauses().stream().map(this::intervals).toArray(IntervalsSource[]::new));
+        if (queries.isEmpty()) {
+            throw new QuerySyntaxException(describe(node) + " contains no searchable word", node.position());
         }
-        throw new QuerySyntaxException("NEAR joins only words, phrases, prefixes or OR-groups of them",
+        if (queries.size() == 1) {
+            return queries.get(0);
+        }
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        queries.forEach(q -> any.add(q, Occur.SHOULD));
+        return any.build();
+    }
+
+    private Query prefix(QueryFields.Analysed analysed, QueryNode.Term term) {
+        String field = term.title() ? analysed.title() : analysed.text();
+        Term head = head(analysed, field, term.text());
+        if (head == null) {
+            return null;
+        }
+        String prefix = analysis.normalised(field, term.text());
+        return new BooleanQuery.Builder()
+                .add(new PrefixQuery(new Term(field, prefix)), Occur.MUST)
+                .add(new TermQuery(head), Occur.FILTER)
+                .build();
+    }
+
+    /**
+     * The first {@value #LONG_HEAD} (or, for a shorter prefix, {@value #SHORT_HEAD}) characters of a
+     * prefix in the prefix field: every word the prefix matches has this head there. The title is
+     * part of the text, so the text's prefix field serves {@code title:} prefixes too.
+     */
+    private Term head(QueryFields.Analysed analysed, String field, String text) {
+        String prefix = analysis.normalised(field, text);
+        int length = prefix.codePointCount(0, prefix.length());
+        if (length < SHORT_HEAD) {
+            return null;
+        }
+        int head = Math.min(length, LONG_HEAD);
+        return new Term(analysed.prefix(), prefix.substring(0, prefix.offsetByCodePoints(0, head)));
+    }
+
+    private Query near(QueryFields.Analysed analysed, QueryNode.Near near) {
+        String field = titled(near.clauses().get(0)) ? analysed.title() : analysed.text();
+        List<IntervalsSource> sources = new ArrayList<>();
+        for (QueryNode clause : near.clauses()) {
+            IntervalsSource source = intervals(field, clause);
+            if (source == null) {
+                return null;
+            }
+            sources.add(source);
+        }
+        IntervalsSource[] parts = sources.toArray(IntervalsSource[]::new);
+        Query query = new IntervalQuery(field, Intervals.maxgaps(near.distance(),
+                near.ordered() ? Intervals.ordered(parts) : Intervals.unordered(parts)));
+        if (near.clauses().stream().noneMatch(QueryCompiler::hasPrefix)) {
+            return query;
+        }
+        // intervals over prefixes cannot be pre-filtered: require every clause's words or heads as well
+        BooleanQuery.Builder all = new BooleanQuery.Builder().add(query, Occur.MUST);
+        for (QueryNode clause : near.clauses()) {
+            Query presence = presence(analysed, field, clause);
+            if (presence != null) {
+                all.add(presence, Occur.FILTER);
+            }
+        }
+        return all.build();
+    }
+
+    /** A query a NEAR clause cannot match without (words, or a prefix's head); {@code null} if none. */
+    private Query presence(QueryFields.Analysed analysed, String field, QueryNode clause) {
+        if (clause instanceof QueryNode.Term term && term.prefix()) {
+            Term head = head(analysed, field, term.text());
+            return head == null ? null : new TermQuery(head);
+        } else if (clause instanceof QueryNode.Or or) {
+            BooleanQuery.Builder any = new BooleanQuery.Builder();
+            int added = 0;
+            for (QueryNode c : or.clauses()) {
+                Query p = presence(analysed, field, c);
+                if (p != null) {
+                    any.add(p, Occur.SHOULD);
+                    added++;
+                }
+            }
+            return added == 0 ? null : any.build();
+        }
+        return analysis.words(field, text(clause));
+    }
+
+    private static boolean hasPrefix(QueryNode node) {
+        if (node instanceof QueryNode.Term term) {
+            return term.prefix();
+        }
+        return node instanceof QueryNode.Or or && or.clauses().stream().anyMatch(QueryCompiler::hasPrefix);
+    }
+
+    private IntervalsSource intervals(String field, QueryNode node) {
+        if (node instanceof QueryNode.Term term && term.prefix()) {
+            String prefix = analysis.normalised(field, term.text());
+            // as short as prefix() refuses: both must agree on where a prefix can match
+            return prefix.codePointCount(0, prefix.length()) < SHORT_HEAD ? null
+                    : Intervals.prefix(new BytesRef(prefix));
+        } else if (node instanceof QueryNode.Term || node instanceof QueryNode.Phrase) {
+            return phraseIntervals(analysis.tokens(field, text(node)));
+        } else if (node instanceof QueryNode.Or or) {
+            List<IntervalsSource> any = new ArrayList<>();
+            for (QueryNode clause : or.clauses()) {
+                IntervalsSource source = intervals(field, clause);
+                if (source != null) {
+                    any.add(source);
+                }
+            }
+            return any.isEmpty() ? null : any.size() == 1 ? any.get(0) : Intervals.or(any.toArray(IntervalsSource[]::new));
+        }
+        throw new QuerySyntaxException("NEAR and ONEAR join only words, phrases, prefixes or OR-groups of them",
                 node.position());
     }
 
     private static IntervalsSource phraseIntervals(List<List<String>> positions) {
+        if (positions.isEmpty()) {
+            return null;
+        }
         IntervalsSource[] parts = positions.stream()
                 .map(tokens -> tokens.size() == 1 ? Intervals.term(tokens.get(0))
                         : Intervals.or(tokens.stream().map(Intervals::term).toArray(IntervalsSource[]::new)))
@@ -115,35 +218,53 @@ public final class QueryCompiler {
         return parts.length == 1 ? parts[0] : Intervals.phrase(parts);
     }
 
-    private BytesRef normalised(QueryNode.Term term) {
-        BytesRef bytes = analyzer.normalize(field, term.text());
-        if (bytes.length == 0) {
-            throw new QuerySyntaxException("the prefix '" + term.text() + "*' contains no searchable word",
-                    term.position());
+    private static boolean titled(QueryNode node) {
+        if (node instanceof QueryNode.Term term) {
+            return term.title();
+        } else if (node instanceof QueryNode.Phrase phrase) {
+            return phrase.title();
         }
-        return bytes;
+        return node instanceof QueryNode.Or or && titled(or.clauses().get(0));
     }
 
-    /** The analysed tokens of {@code text}, grouped by position (synonyms would share one). */
-    private List<List<String>> analyse(String text, int position) {
-        List<List<String>> positions = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute chars = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (increment.getPositionIncrement() > 0 || positions.isEmpty()) {
-                    positions.add(new ArrayList<>());
-                }
-                positions.get(positions.size() - 1).add(chars.toString());
+    private static String text(QueryNode node) {
+        if (node instanceof QueryNode.Term term) {
+            return term.text();
+        } else if (node instanceof QueryNode.Phrase phrase) {
+            return phrase.text();
+        }
+        return "";
+    }
+
+    private static String describe(QueryNode node) {
+        String text = text(node);
+        return text.isEmpty() ? "this part" : "'" + text + "'";
+    }
+
+    /** The leaf clauses a query expands to, counted the way Lucene's clause limit counts them. */
+    private static int clauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                count[0] += terms.length;
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (positions.isEmpty()) {
-            throw new QuerySyntaxException("'" + text + "' contains no searchable word", position);
-        }
-        return positions;
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                count[0]++;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                count[0]++;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return count[0];
     }
 }

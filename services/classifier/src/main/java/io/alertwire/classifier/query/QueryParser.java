@@ -7,15 +7,20 @@ import java.util.List;
 
 /**
  * Recursive-descent parser of the topic query language (grammar in {@code package-info.java}).
- * Stateless entry point; each call parses one query.
+ * Stateless entry point; each call parses one query. Whole-query rules (a positive term, a word
+ * to pre-filter on) are checked afterwards by {@link QueryChecks}.
  */
 public final class QueryParser {
 
-    /** A shorter prefix would expand to a large part of the vocabulary; two Hangul syllables are specific enough. */
-    static final int MIN_PREFIX = 2;
+    /** Deeper nesting (parentheses, NOT) is refused: no real topic needs it, and it bounds recursion. */
+    static final int MAX_DEPTH = 32;
+    /** More words, phrases, prefixes and filters are refused: they would exceed Lucene's clause limit. */
+    static final int MAX_TERMS = 200;
 
     private final List<Token> tokens;
     private int next;
+    private int depth;
+    private int terms;
 
     private QueryParser(List<Token> tokens) {
         this.tokens = tokens;
@@ -39,7 +44,8 @@ public final class QueryParser {
         if (rest.kind() != Kind.EOF) {
             throw new QuerySyntaxException("unexpected " + rest.describe(), rest.position());
         }
-        requirePositive(node);
+        QueryChecks.requirePositive(node);
+        QueryChecks.requireAnchored(node);
         return node;
     }
 
@@ -74,25 +80,25 @@ public final class QueryParser {
 
     private QueryNode near() {
         QueryNode first = unary();
-        if (peek().kind() != Kind.NEAR) {
+        Kind kind = peek().kind();
+        if (kind != Kind.NEAR && kind != Kind.ONEAR) {
             return first;
         }
         List<QueryNode> clauses = new ArrayList<>();
         clauses.add(first);
         int distance = Integer.MAX_VALUE;
-        while (peek().kind() == Kind.NEAR) {
+        while (peek().kind() == Kind.NEAR || peek().kind() == Kind.ONEAR) {
             Token op = take();
+            if (op.kind() != kind) {
+                throw new QuerySyntaxException("NEAR and ONEAR cannot be mixed in one chain: use one of them",
+                        op.position());
+            }
             requireOperand(op);
             distance = Math.min(distance, op.number());
             clauses.add(unary());
         }
-        for (QueryNode clause : clauses) {
-            if (!nearOperand(clause)) {
-                throw new QuerySyntaxException(
-                        "NEAR joins only words, phrases, prefixes or OR-groups of them", clause.position());
-            }
-        }
-        return new QueryNode.Near(clauses, distance, first.position());
+        QueryChecks.requireNearOperands(clauses);
+        return new QueryNode.Near(clauses, distance, kind == Kind.ONEAR, first.position());
     }
 
     private QueryNode unary() {
@@ -100,7 +106,10 @@ public final class QueryParser {
         if (token.kind() == Kind.NOT) {
             take();
             requireOperand(token);
-            return new QueryNode.Not(unary(), token.position());
+            enter(token);
+            QueryNode clause = unary();
+            depth--;
+            return new QueryNode.Not(clause, token.position());
         }
         if (token.kind() == Kind.MINUS) {
             take();
@@ -113,14 +122,21 @@ public final class QueryParser {
         Token token = take();
         switch (token.kind()) {
             case WORD:
-                return term(token);
+                count(token);
+                return QueryTerms.term(token.text(), false, token.position());
             case PHRASE:
+                count(token);
                 return new QueryNode.Phrase(token.text(), token.position());
+            case FIELD:
+                count(token);
+                return QueryTerms.field(token, take());
             case LPAREN:
                 if (peek().kind() == Kind.RPAREN) {
                     throw new QuerySyntaxException("empty parentheses", token.position());
                 }
+                enter(token);
                 QueryNode inner = or();
+                depth--;
                 if (peek().kind() != Kind.RPAREN) {
                     throw new QuerySyntaxException("unbalanced parentheses: '(' is never closed", token.position());
                 }
@@ -131,21 +147,18 @@ public final class QueryParser {
         }
     }
 
-    private static QueryNode term(Token token) {
-        String text = token.text();
-        int star = text.indexOf('*');
-        if (star < 0) {
-            return new QueryNode.Term(text, false, token.position());
+    private void enter(Token token) {
+        if (++depth > MAX_DEPTH) {
+            throw new QuerySyntaxException("the query is nested too deeply (at most " + MAX_DEPTH
+                    + " levels of parentheses and NOT)", token.position());
         }
-        if (star != text.length() - 1) {
-            throw new QuerySyntaxException("'*' is allowed only at the end of a word", token.position() + star);
+    }
+
+    private void count(Token token) {
+        if (++terms > MAX_TERMS) {
+            throw new QuerySyntaxException("the query has too many terms (at most " + MAX_TERMS
+                    + " words, phrases and filters)", token.position());
         }
-        String prefix = text.substring(0, star);
-        if (prefix.codePointCount(0, prefix.length()) < MIN_PREFIX) {
-            throw new QuerySyntaxException("a prefix needs at least " + MIN_PREFIX + " characters before '*'",
-                    token.position());
-        }
-        return new QueryNode.Term(prefix, true, token.position());
     }
 
     /** Called where an operand must start: names the mistake precisely. */
@@ -155,7 +168,7 @@ public final class QueryParser {
             return;
         }
         switch (token.kind()) {
-            case OR, AND, NEAR -> throw new QuerySyntaxException(
+            case OR, AND, NEAR, ONEAR -> throw new QuerySyntaxException(
                     "dangling operator " + token.describe() + ": it needs a term before it", token.position());
             case RPAREN -> throw new QuerySyntaxException(
                     "unbalanced parentheses: ')' has no matching '('", token.position());
@@ -174,35 +187,9 @@ public final class QueryParser {
 
     private static boolean startsOperand(Token token) {
         return switch (token.kind()) {
-            case WORD, PHRASE, LPAREN, NOT, MINUS -> true;
+            case WORD, PHRASE, FIELD, LPAREN, NOT, MINUS -> true;
             default -> false;
         };
-    }
-
-    private static boolean nearOperand(QueryNode node) {
-        if (node instanceof QueryNode.Term || node instanceof QueryNode.Phrase) {
-            return true;
-        }
-        return node instanceof QueryNode.Or or && or.clauses().stream().allMatch(QueryParser::nearOperand);
-    }
-
-    /** Refuses queries (or parts of them) that could match only by what they exclude. */
-    private static void requirePositive(QueryNode node) {
-        if (node instanceof QueryNode.Not not) {
-            throw new QuerySyntaxException("a query needs at least one term that is not negated", not.position());
-        } else if (node instanceof QueryNode.And and) {
-            if (and.clauses().stream().allMatch(c -> c instanceof QueryNode.Not)) {
-                throw new QuerySyntaxException("a query needs at least one term that is not negated",
-                        and.position());
-            }
-            for (QueryNode clause : and.clauses()) {
-                requirePositive(clause instanceof QueryNode.Not not ? not.clause() : clause);
-            }
-        } else if (node instanceof QueryNode.Or or) {
-            or.clauses().forEach(QueryParser::requirePositive);
-        } else if (node instanceof QueryNode.Near near) {
-            near.clauses().forEach(QueryParser::requirePositive);
-        }
     }
 
     private Token peek() {

@@ -19,10 +19,14 @@ import java.util.List;
  * @param enabled whether the topic is matched; default true
  */
 public record TopicRequest(
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String name,
         @NotBlank @Size(max = 4000) String query,
-        @Size(max = 2000) String description,
+        @Size(max = 2000) @Pattern(regexp = NO_NUL, message = NO_NUL_MESSAGE) String description,
         @Size(max = 50) List<@NotNull @Pattern(regexp = "[a-z]{2}", message = "must be an ISO 639-1 code such as en or ko") String> languages,
         @DecimalMin("0") @DecimalMax("1") Double minScore,
         Boolean enabled) {
+
+    /** PostgreSQL text cannot hold NUL characters: refuse them with a 400 rather than fail with a 500. */
+    static final String NO_NUL = "[^\\x00]*";
+    static final String NO_NUL_MESSAGE = "must not contain NUL characters";
 }

@@ -9,12 +9,12 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The one analyser of article text and query words: Unicode word boundaries, lower case, accents
- * folded, English possessives dropped and plurals reduced ("talks" matches "talk"). No stop words:
- * a topic may well search for "no" or "will". Korean is split into whole words only (a
- * morphological analyser comes later).
+ * English (and Latin-script text of unknown language): Unicode word boundaries, lower case,
+ * accents folded, possessives dropped and plurals reduced ("talks" matches "talk"). A minimal
+ * stemmer on purpose: users expect plurals to match, not "organ" to match "organization". No
+ * stop words: a topic may well search for "no" or "will".
  */
-public final class ArticleAnalyzer extends Analyzer {
+final class EnglishTextAnalyzer extends Analyzer {
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
