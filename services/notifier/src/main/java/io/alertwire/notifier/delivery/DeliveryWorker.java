@@ -21,11 +21,13 @@ public class DeliveryWorker {
     private final DeliveryQueue queue;
     private final WebhookSender webhooks;
     private final AlertMailer mailer;
+    private final DeliveryMetrics metrics;
 
-    public DeliveryWorker(DeliveryQueue queue, WebhookSender webhooks, AlertMailer mailer) {
+    public DeliveryWorker(DeliveryQueue queue, WebhookSender webhooks, AlertMailer mailer, DeliveryMetrics metrics) {
         this.queue = queue;
         this.webhooks = webhooks;
         this.mailer = mailer;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${alertwire.notifier.delivery-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -34,6 +36,7 @@ public class DeliveryWorker {
         for (DeliveryTask task : due) {
             Instant attemptedAt = Instant.now();
             SendOutcome outcome = send(task);
+            metrics.attempted(task.channelType(), "alert", outcome);
             try {
                 queue.record(task.deliveryId(), attemptedAt, outcome);
             } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.alertwire.notifier.digest;
 
+import io.alertwire.notifier.delivery.DeliveryMetrics;
 import io.alertwire.notifier.delivery.DeliveryQueue;
 import io.alertwire.notifier.delivery.DigestTask;
 import io.alertwire.notifier.delivery.SendOutcome;
@@ -24,12 +25,15 @@ public class DigestJob {
     private final DigestClock clock;
     private final DigestMailer mailer;
     private final WebhookSender webhooks;
+    private final DeliveryMetrics metrics;
 
-    public DigestJob(DeliveryQueue queue, DigestClock clock, DigestMailer mailer, WebhookSender webhooks) {
+    public DigestJob(DeliveryQueue queue, DigestClock clock, DigestMailer mailer, WebhookSender webhooks,
+            DeliveryMetrics metrics) {
         this.queue = queue;
         this.clock = clock;
         this.mailer = mailer;
         this.webhooks = webhooks;
+        this.metrics = metrics;
     }
 
     @Scheduled(every = "${alertwire.notifier.digest-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -37,6 +41,7 @@ public class DigestJob {
         for (DigestTask digest : queue.claimDigests(clock.now())) {
             Instant attemptedAt = Instant.now();
             SendOutcome outcome = send(digest);
+            metrics.attempted(digest.channelType(), "digest", outcome);
             LOG.infof("Digest %s of subscription %s (%d stories): %s", digest.digestId(), digest.subscriptionId(),
                     digest.entries().size(), outcome.success() ? "sent" : "failed, " + outcome.error());
             try {

@@ -196,6 +196,12 @@ class WebhookDeliveryTest {
         Duration wait = Duration.between(attempted, next);
         assertTrue(wait.compareTo(Duration.ofMillis(3_900)) > 0 && wait.compareTo(Duration.ofMillis(6_500)) < 0,
                 "retry in " + wait);
+
+        // operators see the failure in the metrics their alerts are built on
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.lines().anyMatch(line -> line.startsWith("alertwire_notifier_deliveries_total{")
+                && line.contains("channel=\"webhook\"") && line.contains("kind=\"alert\"")
+                && line.contains("outcome=\"failed\"")), "failed webhook attempts are counted");
     }
 
     /** A path of the receiver that answers {@code status}; unique to the calling test. */
