@@ -64,8 +64,20 @@ public class FeedFetcher {
 
     /** Fetches the source; never throws, every failure is a {@link FetchResult.Failed} with a reason. */
     public FetchResult fetch(ClaimedSource source) {
+        return fetch(source.url(), source.etag(), source.lastModified(), ACCEPT);
+    }
+
+    /**
+     * Fetches any other resource of a feed's host (robots.txt) with the same limits and address
+     * policy as a feed, unconditionally; never throws.
+     */
+    public FetchResult fetch(URI uri, String accept) {
+        return fetch(uri, null, null, accept);
+    }
+
+    private FetchResult fetch(URI start, String etag, String lastModified, String accept) {
         long deadline = System.nanoTime() + config.requestTimeout().toNanos();
-        URI uri = source.url();
+        URI uri = start;
         // the stored URL follows permanent redirects only, and only while every hop so far was one
         URI movedTo = null;
         boolean permanentSoFar = true;
@@ -83,7 +95,7 @@ public class FeedFetcher {
             }
             HttpResponse<byte[]> response;
             try {
-                response = send(request(uri, source), deadline);
+                response = send(request(uri, etag, lastModified, accept), deadline);
             } catch (Failure failure) {
                 return failure.result;
             }
@@ -130,18 +142,18 @@ public class FeedFetcher {
         return new FetchResult.Failed(null, "more than " + config.maxRedirects() + " redirects");
     }
 
-    private HttpRequest request(URI uri, ClaimedSource source) {
+    private HttpRequest request(URI uri, String etag, String lastModified, String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET()
                 .timeout(config.requestTimeout())
                 .header("User-Agent", config.userAgent())
-                .header("Accept", ACCEPT)
+                .header("Accept", accept)
                 .header("Accept-Encoding", "gzip");
         // validators belong to the stored URL; after a redirect they are still what the server gave
-        if (source.etag() != null) {
-            request.header("If-None-Match", source.etag());
+        if (etag != null) {
+            request.header("If-None-Match", etag);
         }
-        if (source.lastModified() != null) {
-            request.header("If-Modified-Since", source.lastModified());
+        if (lastModified != null) {
+            request.header("If-Modified-Since", lastModified);
         }
         return request.build();
     }

@@ -21,6 +21,14 @@ public interface PollConfig {
     int concurrency();
 
     /**
+     * At most this many fetches to one host (host name and port) at the same time (per replica). A
+     * due source whose host is at the limit is handed back and taken at a later tick, so a slow host
+     * with many sources holds at most this many workers and never delays other hosts.
+     */
+    @WithDefault("2")
+    int perHostConcurrency();
+
+    /**
      * How long a claimed source is reserved for the replica that claimed it. Must exceed the longest
      * fetch (request timeout and parsing); a replica that dies mid-fetch delays its sources by this.
      */

@@ -1,9 +1,13 @@
 package io.alertwire.fetch.poll;
 
+import io.alertwire.events.ArticleEvent;
 import io.alertwire.fetch.article.OutboxRelay;
 import io.alertwire.fetch.feed.FeedParser;
 import io.alertwire.fetch.feed.FeedRejectedException;
 import io.alertwire.fetch.feed.ParsedFeed;
+import io.alertwire.fetch.language.LanguageGuesser;
+import io.alertwire.fetch.robots.RobotsPolicy;
+import io.alertwire.fetch.robots.RobotsVerdict;
 import io.alertwire.fetch.source.ClaimedSource;
 import io.alertwire.fetch.source.SourceRepository;
 import io.micrometer.core.instrument.Counter;
@@ -14,6 +18,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -33,19 +38,27 @@ public class Poller {
     private final PollRecorder recorder;
     private final OutboxRelay relay;
     private final PollConfig config;
+    private final RobotsPolicy robots;
+    private final LanguageGuesser languages;
     private final ExecutorService workers;
+    private final HostSlots hosts;
+    private final AtomicInteger running = new AtomicInteger();
     private final Counter ok;
     private final Counter notModified;
     private final Counter failed;
 
     public Poller(SourceRepository sources, FeedFetcher fetcher, FeedParser parser, PollRecorder recorder,
-            OutboxRelay relay, PollConfig config, MeterRegistry registry) {
+            OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages, PollConfig config,
+            MeterRegistry registry) {
         this.sources = sources;
         this.fetcher = fetcher;
         this.parser = parser;
         this.recorder = recorder;
         this.relay = relay;
         this.config = config;
+        this.robots = robots;
+        this.languages = languages;
+        this.hosts = new HostSlots(config.perHostConcurrency());
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.concurrency(), task -> {
             Thread thread = new Thread(task, "source-fetch-" + threads.incrementAndGet());
@@ -74,30 +87,70 @@ public class Poller {
             // not before start-up has finished: the Kafka emitter is wired during start-up
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        // only as many as there are idle workers: a claimed source never waits in a queue, and a
+        // slow fetch holds its own worker only, not the next tick
+        int idle = config.concurrency() - running.get();
+        if (idle <= 0) {
+            return;
+        }
         List<ClaimedSource> due;
         try {
             // committed before any fetch, so the lease is visible to other replicas while we work
-            due = QuarkusTransaction.requiringNew().call(() -> sources.claimDue(config.batchSize(), config.lease()));
+            due = QuarkusTransaction.requiringNew()
+                    .call(() -> sources.claimDue(Math.min(config.batchSize(), idle), config.lease()));
         } catch (RuntimeException e) {
             LOG.warnf("Could not claim due sources: %s", e.toString());
             return;
         }
-        if (due.isEmpty()) {
+        List<Long> hostBusy = new ArrayList<>();
+        for (ClaimedSource source : due) {
+            String host = HostSlots.of(source.url());
+            if (!hosts.tryAcquire(host, Instant.now())) {
+                hostBusy.add(source.id());
+                continue;
+            }
+            running.incrementAndGet();
+            CompletableFuture.runAsync(() -> {
+                try {
+                    if (poll(source, host) > 0) {
+                        relay.relayPending(); // publish now rather than at the relay's next tick
+                    }
+                } finally {
+                    hosts.release(host, Instant.now());
+                    running.decrementAndGet();
+                }
+            }, workers);
+        }
+        // behind the sources already due, so a busy host's backlog cannot crowd out other hosts
+        postpone(hostBusy, Instant.now().plus(config.tick()));
+    }
+
+    /** Hands sources back unfetched (not a failure); if that fails, their lease runs out instead. */
+    private void postpone(List<Long> ids, Instant dueAt) {
+        if (ids.isEmpty()) {
             return;
         }
-        int found = due.stream()
-                .map(source -> CompletableFuture.supplyAsync(() -> poll(source), workers))
-                .toList().stream()
-                .mapToInt(CompletableFuture::join)
-                .sum();
-        if (found > 0) {
-            relay.relayPending(); // publish now rather than at the relay's next tick
+        try {
+            QuarkusTransaction.requiringNew().run(() -> sources.postpone(ids, dueAt.truncatedTo(ChronoUnit.MICROS)));
+            LOG.debugf("Sources postponed, host busy or in crawl delay: sourceIds=%s until=%s", ids, dueAt);
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not postpone sourceIds=%s; they wait for their lease: %s", ids, e.toString());
         }
     }
 
     /** Fetches, parses and records one source. Never throws; returns how many articles were new. */
-    int poll(ClaimedSource source) {
+    int poll(ClaimedSource source, String host) {
         try {
+            RobotsVerdict verdict = robots.check(source.url());
+            if (verdict instanceof RobotsVerdict.Denied denied) {
+                fail(source, null, denied.reason(), Instant.now().truncatedTo(ChronoUnit.MICROS), null);
+                return 0;
+            }
+            Instant turn = hosts.takeTurn(host, ((RobotsVerdict.Allowed) verdict).crawlDelay(), Instant.now());
+            if (turn != null) {
+                postpone(List.of(source.id()), turn);
+                return 0;
+            }
             FetchResult result = fetcher.fetch(source);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (result instanceof FetchResult.NotModified notMod) {
@@ -119,8 +172,9 @@ public class Poller {
                 fail(source, fetched.status(), e.getMessage(), now, null);
                 return 0;
             }
+            List<ArticleEvent> articles = feed.articles().stream().map(languages::fillIn).toList();
             int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
-                    fetched.lastModified(), feed.articles(), now, notBefore(fetched, feed, now), fetched.movedTo());
+                    fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
             ok.increment();
             LOG.infof("Source fetched: sourceId=%d status=%d kind=%s entries=%d new=%d skipped=%d", source.id(),
                     fetched.status(), feed.kind(), feed.articles().size(), inserted, feed.skipped());

@@ -17,6 +17,18 @@
  * sets the real next fetch time. If the replica dies in between, the lease (default 2 minutes,
  * longer than any fetch) simply expires and another replica fetches the source.
  *
+ * <h2>Workers and hosts</h2>
+ * A tick claims no more sources than there are idle workers ({@code alertwire.fetch.concurrency}),
+ * hands each to a worker and returns without waiting, so a slow fetch holds one worker, never the
+ * next tick. At most {@code alertwire.fetch.per-host-concurrency} (2) fetches run against one host
+ * (host name and port) at a time: a claimed source whose host is at its limit, or within the
+ * {@code Crawl-delay} its robots.txt asks for, is handed back unfetched, due one tick later, behind
+ * the sources already due, so a busy host's backlog neither piles onto the host nor crowds out other
+ * hosts, and waiting for a turn is never counted as a failure. Handing back rather than waiting in
+ * the worker keeps every worker free for hosts that can be fetched now; the cost is a claim and an
+ * update per postponed source per tick. Before each fetch the host's robots.txt is consulted (see
+ * {@link io.alertwire.fetch.robots}); a disallowed or deferred source fails with the reason.
+ *
  * <h2>Outcomes</h2>
  * <ul>
  * <li>a feed (2xx): its new entries go to the article outbox with the source's status, kind and

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,5 +52,16 @@ public class SourceRepository implements PanacheRepository<Source> {
                 return claimed;
             }
         });
+    }
+
+    /**
+     * Hands claimed sources back unfetched, due again at {@code dueAt}: their host was busy or asked
+     * for a gap between fetches. Not a failure; nothing else about the source changes. Must run in a
+     * transaction.
+     */
+    public void postpone(List<Long> ids, Instant dueAt) {
+        if (!ids.isEmpty()) {
+            update("nextFetchAt = ?1 where id in ?2", dueAt, ids);
+        }
     }
 }

@@ -43,6 +43,7 @@ class FeedFetcherTest {
             @Override public Duration tick() { return Duration.ofSeconds(1); }
             @Override public int batchSize() { return 1; }
             @Override public int concurrency() { return 1; }
+            @Override public int perHostConcurrency() { return 1; }
             @Override public Duration lease() { return Duration.ofMinutes(2); }
             @Override public Duration connectTimeout() { return Duration.ofSeconds(2); }
             @Override public Duration requestTimeout() { return requestTimeout; }

@@ -303,6 +303,17 @@ class PollingTest {
         awaitSource(sitemapId, s -> "news-sitemap".equals(s.getString("kind")));
     }
 
+    @Test
+    void guessesTheLanguageOfArticlesWhoseFeedDeclaresNone() {
+        String url = serve("undeclared.xml", "application/rss+xml",
+                Feeds.load("rss2.xml", id).replace("<language>en-US</language>", ""));
+        Api.createSource(url);
+
+        ArticleEvent article = EventJson.read(awaitRecord(keyOf("https://news.example.com/" + id + "/talks?id=7"))
+                .get(0).value(), ArticleEvent.class);
+        assertEquals("en", article.language());
+    }
+
     private static Duration scheduled(JsonPath source) {
         return Duration.between(Instant.parse(source.getString("lastFetchedAt")),
                 Instant.parse(source.getString("nextFetchAt")));
