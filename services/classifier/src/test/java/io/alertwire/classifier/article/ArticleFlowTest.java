@@ -2,6 +2,7 @@ package io.alertwire.classifier.article;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,11 +25,14 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,6 +114,28 @@ class ArticleFlowTest {
         assertTrue(match.snippet().contains(w) && match.snippet().length() < 300, match.snippet());
         assertEquals(article.url(), match.url());
         assertEquals(0, match.duplicates());
+    }
+
+    @Test
+    void continuesTraceOfArticleInItsMatches() {
+        // W3C trace context: version-traceid-parentid-flags (sampled); %test runs with tracing on
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        String w = Api.uniqueWord();
+        String topicId = Api.createTopic(w);
+        ArticleEvent article = article("Traced", "An article about " + w + ".");
+        ProducerRecord<String, String> record = new ProducerRecord<>(EventTopics.ARTICLES, 0, article.articleId(),
+                EventJson.write(article));
+        record.headers().add(new RecordHeader("traceparent", traceparent.getBytes(StandardCharsets.UTF_8)));
+        kafka.produceStrings().fromRecords(record).awaitCompletion(WAIT);
+
+        await().atMost(WAIT).until(() -> matchOf(article.articleId(), topicId).isPresent());
+        String published = header(matchOf(article.articleId(), topicId).orElseThrow(), "traceparent");
+        assertNotNull(published, "match carries a traceparent header");
+        Matcher parts = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01").matcher(published);
+        assertTrue(parts.matches(), published);
+        assertEquals(traceId, parts.group(1), "same trace as the article");
+        assertNotEquals("00f067aa0ba902b7", parts.group(2), "a span of the classifier is the parent");
     }
 
     @Test

@@ -107,6 +107,10 @@ class PollingTest {
         assertEquals(EventTopics.ARTICLE_TYPE, KafkaCompanion.getHeader(record.headers(), "ce_type"));
         assertEquals(key, KafkaCompanion.getHeader(record.headers(), "ce_id"));
         assertEquals(EventTopics.FETCH_SOURCE, KafkaCompanion.getHeader(record.headers(), "ce_source"));
+        // %test runs with tracing on: the relay's send starts the article's trace (W3C trace context, sampled)
+        String traceparent = KafkaCompanion.getHeader(record.headers(), "traceparent");
+        assertNotNull(traceparent, "the article record carries a traceparent header");
+        assertTrue(traceparent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01"), traceparent);
         ArticleEvent article = EventJson.read(record.value(), ArticleEvent.class);
         assertEquals(key, article.articleId());
         assertEquals(canonical, article.canonicalUrl());
