@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -108,7 +110,8 @@ public final class LocalStack implements AutoCloseable {
                 throw new IllegalStateException(name + " is not built: " + jar + " is missing (run ./mvnw install -DskipTests)");
             }
         }
-        LeftoverProcesses.stopAll(settings.dataDir(), SERVICES);
+        LeftoverProcesses.stopAll(settings.dataDir(),
+                SERVICES.stream().flatMap(name -> settings.instancesOf(name).stream()).toList());
         checkPortsFree();
 
         postgres = started(PostgresServer.start(settings.dataDir().resolve("postgres"), settings.postgresPort(),
@@ -119,16 +122,22 @@ public final class LocalStack implements AutoCloseable {
             demo = started(DemoFeedServer.start(settings.demoPort(), settings.webhooksDir()));
         }
 
+        Set<Integer> taken = new HashSet<>();
         for (String name : SERVICES) {
-            ServiceProcess service = new ServiceProcess(name, settings.root(), port(name), environment(name),
-                    settings.serviceJavaOptions(), settings.dataDir());
-            synchronized (services) {
-                services.put(name, service);
+            for (String instance : settings.instancesOf(name)) {
+                // instance 1 on the configured port; further replicas (tests only) on free ones
+                int port = instance.equals(name) ? port(name) : freePortOtherThan(taken);
+                taken.add(port);
+                ServiceProcess service = new ServiceProcess(name, instance, settings.root(), port, environment(name),
+                        settings.serviceJavaOptions(), settings.dataDir());
+                synchronized (services) {
+                    services.put(instance, service);
+                }
+                // started before it is ready, so that Ctrl-C during start stops it too
+                started(service);
+                checkNotClosing();
+                service.start();
             }
-            // started before it is ready, so that Ctrl-C during start stops it too
-            started(service);
-            checkNotClosing();
-            service.start();
         }
         for (ServiceProcess service : services.values()) {
             checkNotClosing();
@@ -169,7 +178,20 @@ public final class LocalStack implements AutoCloseable {
             default -> {
             }
         }
+        env.putAll(settings.serviceEnvironment());
         return env;
+    }
+
+    private int freePortOtherThan(Set<Integer> taken) {
+        Set<Integer> configured = new HashSet<>(List.of(settings.postgresPort(), settings.kafkaPort(),
+                settings.kafkaControllerPort(), settings.smtpPort(), settings.fetchPort(), settings.classifierPort(),
+                settings.notifierPort(), settings.demoPort()));
+        while (true) {
+            int port = Ports.free();
+            if (!taken.contains(port) && !configured.contains(port)) {
+                return port;
+            }
+        }
     }
 
     private int port(String name) {
@@ -212,6 +234,7 @@ public final class LocalStack implements AutoCloseable {
         return part;
     }
 
+    /** An instance by its name: {@code notifier} is the notifier's first instance, {@code notifier-2} its second. */
     public ServiceProcess service(String name) {
         ServiceProcess service;
         synchronized (services) {
@@ -221,6 +244,13 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("no service " + name);
         }
         return service;
+    }
+
+    /** Every instance of a service the stack started, instance 1 first: one, unless {@link LocalStackSettings#replicas} says more. */
+    public List<ServiceProcess> instances(String service) {
+        synchronized (services) {
+            return services.values().stream().filter(s -> s.service().equals(service)).toList();
+        }
     }
 
     public String adminToken() {

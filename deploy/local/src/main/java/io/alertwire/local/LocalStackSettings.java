@@ -1,6 +1,9 @@
 package io.alertwire.local;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -14,6 +17,12 @@ import java.util.Objects;
  * @param tokenFile where the admin token is kept
  * @param seedDefaultSources whether an empty fetch-service gets the default list of real Korean news sources
  * @param serviceJavaOptions extra JVM options for the three service processes, space-separated
+ * @param replicas how many instances of each service run (1 for the local stack; the scale-out test
+ *     runs more): instance 1 listens on the port above and logs to {@code logs/<service>.log}, instance
+ *     {@code n > 1} on a free port, logging to {@code logs/<service>-<n>.log}; all share the service's
+ *     database and Kafka consumer group
+ * @param serviceEnvironment variables added to every service process's environment after the stack's
+ *     own (tests use it to shorten the services' intervals); empty for the local stack
  */
 public record LocalStackSettings(
         Path root,
@@ -29,13 +38,53 @@ public record LocalStackSettings(
         int demoPort,
         boolean demo,
         boolean seedDefaultSources,
-        String serviceJavaOptions) {
+        String serviceJavaOptions,
+        int replicas,
+        Map<String, String> serviceEnvironment) {
 
     public LocalStackSettings {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(tokenFile, "tokenFile");
         Objects.requireNonNull(serviceJavaOptions, "serviceJavaOptions");
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be at least 1, got " + replicas);
+        }
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    /** One instance of each service, no extra environment: the local stack as run.sh starts it. */
+    public LocalStackSettings(Path root, Path dataDir, Path tokenFile, int kafkaPort, int kafkaControllerPort,
+            int smtpPort, int postgresPort, int fetchPort, int classifierPort, int notifierPort, int demoPort,
+            boolean demo, boolean seedDefaultSources, String serviceJavaOptions) {
+        this(root, dataDir, tokenFile, kafkaPort, kafkaControllerPort, smtpPort, postgresPort, fetchPort,
+                classifierPort, notifierPort, demoPort, demo, seedDefaultSources, serviceJavaOptions, 1, Map.of());
+    }
+
+    /** These settings with {@code replicas} instances of each service. */
+    public LocalStackSettings withReplicas(int replicas) {
+        return new LocalStackSettings(root, dataDir, tokenFile, kafkaPort, kafkaControllerPort, smtpPort, postgresPort,
+                fetchPort, classifierPort, notifierPort, demoPort, demo, seedDefaultSources, serviceJavaOptions,
+                replicas, serviceEnvironment);
+    }
+
+    /** These settings with {@code variables} added to (and overriding) every service's environment. */
+    public LocalStackSettings withServiceEnvironment(Map<String, String> variables) {
+        Map<String, String> merged = new LinkedHashMap<>(serviceEnvironment);
+        merged.putAll(variables);
+        return new LocalStackSettings(root, dataDir, tokenFile, kafkaPort, kafkaControllerPort, smtpPort, postgresPort,
+                fetchPort, classifierPort, notifierPort, demoPort, demo, seedDefaultSources, serviceJavaOptions,
+                replicas, merged);
+    }
+
+    /** The instance names of a service: {@code notifier}, then {@code notifier-2}, ... up to {@link #replicas}. */
+    public List<String> instancesOf(String service) {
+        List<String> names = new ArrayList<>();
+        names.add(service);
+        for (int n = 2; n <= replicas; n++) {
+            names.add(service + "-" + n);
+        }
+        return names;
     }
 
     /** Reads the {@code ALERTWIRE_*} variables; relative paths are taken from the repository root. */

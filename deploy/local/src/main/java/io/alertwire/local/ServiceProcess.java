@@ -24,14 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * One Alertwire service, run from its packaged app ({@code services/<name>/target/quarkus-app/quarkus-run.jar})
  * as a child process with its configuration in environment variables, as in production. Its output
- * goes to {@code <data>/logs/<name>.log}. Stopping sends SIGTERM (Quarkus shuts down gracefully)
- * and kills it only if it has not exited in time.
+ * goes to {@code <data>/logs/<name>.log}, where the name is the instance's: the service's own name, or
+ * {@code <service>-<n>} for a further replica of it. Stopping sends SIGTERM (Quarkus shuts down
+ * gracefully) and kills it only if it has not exited in time.
  */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServiceProcess.class);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+    private final String service;
     private final String name;
     private final Path jar;
     private final int port;
@@ -52,8 +54,18 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public ServiceProcess(String name, Path root, int port, Map<String, String> environment,
             String javaOptions, Path dataDir) {
-        this.name = name;
-        this.jar = jarOf(root, name);
+        this(name, name, root, port, environment, javaOptions, dataDir);
+    }
+
+    /**
+     * @param service {@code fetch}, {@code classifier} or {@code notifier}: which app runs
+     * @param instance this process's name, in its log and pid file names: the service's name, or e.g. {@code notifier-2}
+     */
+    public ServiceProcess(String service, String instance, Path root, int port, Map<String, String> environment,
+            String javaOptions, Path dataDir) {
+        this.service = service;
+        this.name = instance;
+        this.jar = jarOf(root, service);
         this.port = port;
         this.environment = new LinkedHashMap<>(environment);
         this.environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -67,8 +79,14 @@ public final class ServiceProcess implements AutoCloseable {
         return root.resolve("services").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
+    /** The instance's name: {@code notifier}, {@code notifier-2}, ... */
     public String name() {
         return name;
+    }
+
+    /** The service this instance runs: {@code fetch}, {@code classifier} or {@code notifier}. */
+    public String service() {
+        return service;
     }
 
     public int port() {
@@ -170,6 +188,23 @@ public final class ServiceProcess implements AutoCloseable {
     /** Tells that the process is about to be stopped (or stop by itself), so that its exit is not reported. */
     public void expectExit() {
         stopping = true;
+    }
+
+    /**
+     * SIGKILL at once, as a crash or an OOM kill would end it: no shutdown hooks, no offsets
+     * committed, claimed work left to expire. For tests of what the other replicas then do.
+     */
+    public synchronized void kill() throws InterruptedException {
+        if (process == null) {
+            return;
+        }
+        Process p = process;
+        process = null;
+        stopping = true;
+        p.destroyForcibly();
+        p.waitFor(10, TimeUnit.SECONDS);
+        LeftoverProcesses.forget(dataDir, name);
+        LOG.info("{} killed (SIGKILL)", name);
     }
 
     /** SIGTERM, then SIGKILL if it is still running after the grace period. */

@@ -43,4 +43,14 @@ class LocalStackSettingsTest {
                 () -> LocalStackSettings.fromEnvironment(root, Map.of("ALERTWIRE_SMTP_PORT", "smtp"), false));
         assertEquals("ALERTWIRE_SMTP_PORT must be a TCP port (1-65535), got 'smtp'", e.getMessage());
     }
+
+    @Test
+    void namesFurtherReplicasAfterTheirService() {
+        LocalStackSettings one = LocalStackSettings.fromEnvironment(root, Map.of(), false);
+        assertEquals(java.util.List.of("notifier"), one.instancesOf("notifier"));
+        LocalStackSettings three = one.withReplicas(3).withServiceEnvironment(Map.of("ALERTWIRE_FETCH_TICK", "1s"));
+        assertEquals(java.util.List.of("notifier", "notifier-2", "notifier-3"), three.instancesOf("notifier"));
+        assertEquals(Map.of("ALERTWIRE_FETCH_TICK", "1s"), three.serviceEnvironment());
+        assertThrows(IllegalArgumentException.class, () -> one.withReplicas(0));
+    }
 }
