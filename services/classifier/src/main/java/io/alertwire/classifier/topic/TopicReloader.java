@@ -38,7 +38,9 @@ public class TopicReloader {
 
     @Scheduled(every = "${alertwire.classifier.topics.reload-interval:30s}",
             delayed = "${alertwire.classifier.topics.reload-interval:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not before start-up has finished, nor while shutting down (the database is going away)
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void reloadIfChanged() {
         if (!matcher.isLoaded() || !Objects.equals(service.fingerprint(), loaded)) {
             loaded = service.reloadAll();

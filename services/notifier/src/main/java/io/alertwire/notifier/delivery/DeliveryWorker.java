@@ -30,7 +30,9 @@ public class DeliveryWorker {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${alertwire.notifier.delivery-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${alertwire.notifier.delivery-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not before start-up has finished, nor while shutting down (the database is going away)
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         List<DeliveryTask> due = queue.claimDue();
         for (DeliveryTask task : due) {

@@ -36,7 +36,9 @@ public class DigestJob {
         this.metrics = metrics;
     }
 
-    @Scheduled(every = "${alertwire.notifier.digest-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${alertwire.notifier.digest-tick}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not before start-up has finished, nor while shutting down (the database is going away)
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         for (DigestTask digest : queue.claimDigests(clock.now())) {
             Instant attemptedAt = Instant.now();

@@ -22,7 +22,9 @@ public class ConfirmationJob {
     }
 
     @Scheduled(every = "${alertwire.notifier.confirmation-tick}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // not before start-up has finished, nor while shutting down (the database is going away)
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
         for (UUID id : outbox.waiting(MAX_PER_TICK)) {
             try {
