@@ -17,7 +17,8 @@ done
 
 if (( ${#missing[@]} > 0 )); then
   echo "Building Alertwire (missing: ${missing[*]}); the first build downloads dependencies and takes a few minutes..."
-  ./mvnw -B -q install -DskipTests
+  # only the three services and this launcher (with what they need), without running tests
+  ./mvnw -B -q package -DskipTests -pl services/fetch,services/classifier,services/notifier,deploy/local -am
 fi
 
 exec java -Dalertwire.root="$root" -jar deploy/local/target/alertwire-local.jar "$@"
