@@ -13,8 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertwire.local.LoopbackSite.WebhookCall;
 import io.alertwire.local.SmtpSink.ReceivedMail;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +44,7 @@ class PipelineEndToEndIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path root = RepositoryRoot.locate();
-        for (String service : LocalStack.SERVICES) {
-            Path jar = ServiceProcess.jarOf(root, service);
-            assertTrue(Files.isRegularFile(jar), jar + " is missing: build the services first (./mvnw verify builds them before this module)");
-        }
-        Path data = Files.createTempDirectory("alertwire-e2e-");
-        stack = new LocalStack(new LocalStackSettings(root, data, data.resolve(".token"),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), 0,
-                false, false, "-XX:+UseSerialGC -Xmx384m"));
+        stack = new LocalStack(TestStacks.onFreePorts("alertwire-e2e-", "-XX:+UseSerialGC -Xmx384m"));
         site = LoopbackSite.start();
         stack.start();
     }

@@ -14,7 +14,6 @@ import io.alertwire.local.LoopbackSite.WebhookCall;
 import io.alertwire.local.SmtpSink.ReceivedMail;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,15 +62,7 @@ class ScaleOutEndToEndIT {
 
     @BeforeAll
     static void startStack() throws IOException {
-        Path root = RepositoryRoot.locate();
-        for (String service : LocalStack.SERVICES) {
-            Path jar = ServiceProcess.jarOf(root, service);
-            assertTrue(Files.isRegularFile(jar), jar + " is missing: build the services first (./mvnw verify builds them before this module)");
-        }
-        Path data = Files.createTempDirectory("alertwire-scale-");
-        stack = new LocalStack(new LocalStackSettings(root, data, data.resolve(".token"),
-                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), 0,
-                false, false, "-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1")
+        stack = new LocalStack(TestStacks.onFreePorts("alertwire-scale-", "-XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1")
                 .withReplicas(2)
                 .withServiceEnvironment(Map.of(
                         // a topic created on one classifier reaches the other's matcher within seconds, not 30 s

@@ -1,5 +1,7 @@
 package io.alertwire.local;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +11,23 @@ import java.util.Comparator;
 final class TestStacks {
 
     private TestStacks() {
+    }
+
+    /**
+     * Settings for a stack of one test: a temp data folder and free ports, so that it never
+     * collides with a running local stack. Fails at once if a service has not been packaged.
+     */
+    static LocalStackSettings onFreePorts(String dataPrefix, String serviceJavaOpts) throws IOException {
+        Path root = RepositoryRoot.locate();
+        for (String service : LocalStack.SERVICES) {
+            Path jar = ServiceProcess.jarOf(root, service);
+            assertTrue(Files.isRegularFile(jar),
+                    jar + " is missing: build the services first (./mvnw verify builds them before this module)");
+        }
+        Path data = Files.createTempDirectory(dataPrefix);
+        return new LocalStackSettings(root, data, data.resolve(".token"),
+                Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free(), 0,
+                false, false, serviceJavaOpts);
     }
 
     /** Stops the stack and deletes its databases and Kafka log (large, of no use afterwards); logs and mails stay. */
