@@ -10,6 +10,8 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -50,8 +52,10 @@ public class AlertMailer {
                 task.topics().stream().map(AlertTopic::name).collect(Collectors.joining(", ")),
                 story.alsoReportedBy(), unsubscribe.url());
         try {
+            Map<String, String> headers = new LinkedHashMap<>(unsubscribe.headers());
+            headers.put("Message-ID", sender.messageId(task.deliveryId()));
             sender.send(task.emailAddress(), "[Alertwire] " + title, html.data("m", model).render(),
-                    text.data("m", model).render(), unsubscribe.headers());
+                    text.data("m", model).render(), headers);
             return SendOutcome.sent(null, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? "the mail server did not take the message" : e.getMessage();

@@ -51,8 +51,10 @@ public class DigestMailer {
                 topics.stream().map(DigestMailModel.Topic::name).toList());
         DigestMailModel model = new DigestMailModel(heading, zone.getId(), topics, unsubscribe.url());
         try {
+            Map<String, String> headers = new LinkedHashMap<>(unsubscribe.headers());
+            headers.put("Message-ID", sender.messageId(digest.digestId()));
             sender.send(digest.emailAddress(), "[Alertwire] " + heading, html.data("m", model).render(),
-                    text.data("m", model).render(), unsubscribe.headers());
+                    text.data("m", model).render(), headers);
             return SendOutcome.sent(null, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             String reason = e.getMessage() == null ? "the mail server did not take the message" : e.getMessage();

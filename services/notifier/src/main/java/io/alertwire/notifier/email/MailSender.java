@@ -29,6 +29,17 @@ public class MailSender {
     }
 
     /**
+     * A {@code Message-ID} made from a stable id (a delivery's, a digest's), so that a mail sent again
+     * after a crash carries the same id as the first and mail clients can tell it is the same
+     * message, as {@code webhook-id} does for webhooks.
+     */
+    public String messageId(Object stableId) {
+        int at = from.lastIndexOf('@');
+        String domain = at < 0 ? "alertwire.local" : from.substring(at + 1).replace(">", "").trim();
+        return "<" + stableId + "@" + domain + ">";
+    }
+
+    /**
      * Sends one mail and waits for the server to take it; throws when it does not.
      *
      * @param headers extra headers; their values must already be free of line breaks

@@ -125,6 +125,9 @@ class EmailSubscriptionTest {
         assertTrue(mailsTo(address).stream().noneMatch(m -> subject(m).contains(early)), "no alert of the early story");
         await().atMost(DEADLINE).until(() -> "sent".equals(deliveries(id).getString("[0].status")));
         assertEquals(1, deliveries(id).getList("$").size());
+        // a stable Message-ID: a mail sent again after a crash is recognisably the same message
+        assertEquals(List.of("<" + deliveries(id).getString("[0].id") + "@alertwire.local>"),
+                List.of(alert.getHeader("Message-ID")));
     }
 
     @Test
