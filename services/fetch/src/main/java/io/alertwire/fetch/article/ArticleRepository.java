@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.Session;
 
 @ApplicationScoped
@@ -21,6 +24,29 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
 
     /** An unsent outbox row: the record key and the event JSON. */
     public record Pending(String articleId, String payload) {
+    }
+
+    /**
+     * The ids among {@code articleIds} that no source has brought yet: a feed mostly repeats what
+     * it served last time, and only new articles are worth the work of language detection.
+     */
+    public Set<String> unseen(Collection<String> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> unseen = new HashSet<>(articleIds);
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT article_id FROM article WHERE article_id = ANY (?)")) {
+                statement.setArray(1, connection.createArrayOf("text", articleIds.toArray()));
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        unseen.remove(rows.getString(1));
+                    }
+                }
+            }
+        });
+        return unseen;
     }
 
     /**

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /** Writes the outcome of a fetch, one transaction per source, so one source never spoils another. */
@@ -26,6 +27,12 @@ public class PollRecorder {
     public PollRecorder(SourceRepository sources, ArticleRepository articles) {
         this.sources = sources;
         this.articles = articles;
+    }
+
+    /** The articles of a fetched feed that no source has brought yet. */
+    public List<ArticleEvent> unseen(List<ArticleEvent> found) {
+        Set<String> unseen = articles.unseen(found.stream().map(ArticleEvent::articleId).toList());
+        return found.stream().filter(article -> unseen.contains(article.articleId())).toList();
     }
 
     /**

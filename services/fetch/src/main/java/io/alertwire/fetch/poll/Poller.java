@@ -172,7 +172,8 @@ public class Poller {
                 fail(source, fetched.status(), e.getMessage(), now, null);
                 return 0;
             }
-            List<ArticleEvent> articles = feed.articles().stream().map(languages::fillIn).toList();
+            // only articles no source has brought yet are worth detecting a language for
+            List<ArticleEvent> articles = recorder.unseen(feed.articles()).stream().map(languages::fillIn).toList();
             int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
                     fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
             ok.increment();
