@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +26,7 @@ final class Kustomize {
     static final ObjectMapper YAML = new YAMLMapper();
 
     private static final Map<String, Manifests> RENDERED = new ConcurrentHashMap<>();
-    private static final Optional<Path> KUBECTL = findKubectl();
+    private static final Optional<Path> KUBECTL = Executables.find("kubectl", "kustomize", "--help");
 
     private Kustomize() {
     }
@@ -102,39 +100,6 @@ final class Kustomize {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while rendering " + overlay, e);
-        }
-    }
-
-    private static Optional<Path> findKubectl() {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return Optional.empty();
-        }
-        for (String dir : path.split(File.pathSeparator)) {
-            for (String name : List.of("kubectl", "kubectl.exe")) {
-                Path candidate = Path.of(dir, name);
-                if (Files.isExecutable(candidate) && answers(candidate)) {
-                    return Optional.of(candidate);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A kubectl too old to carry kustomize, or a broken wrapper, counts as absent. */
-    private static boolean answers(Path kubectl) {
-        try {
-            Process process = new ProcessBuilder(kubectl.toString(), "kustomize", "--help")
-                    .redirectErrorStream(true).start();
-            try (InputStream in = process.getInputStream()) {
-                in.readAllBytes();
-            }
-            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 }

@@ -56,6 +56,12 @@ class OverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyObjectMatchesTheSchemaOfItsKind(String overlay) {
+        assertNone(Schemas.problems(Kustomize.render(overlay)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyContainerHasProbesResourcesAndAHardenedSecurityContext(String overlay) {
         assertNone(Policies.containers(Kustomize.render(overlay)));
     }

@@ -98,6 +98,20 @@ class PoliciesTest {
         assertEquals("Job/unchecked: batch/v1 has no API type here to check it against", problems.get(3));
     }
 
+    @Test
+    void reportsObjectsThatBreakTheirSchema() {
+        List<String> problems = Schemas.problems(load("violations/schema.yaml"));
+
+        assertEquals(List.of(
+                "Deployment/broken: /spec/template/spec/containers/0/imagePullPolicy: enum"
+                        + " (allowedValues=[\"Always\",\"IfNotPresent\",\"Never\"])",
+                "KafkaTopic/broken: /spec/partitions: type (type=integer)",
+                "ScaledObject/broken: /spec: required (missingProperty=scaleTargetRef)",
+                "Cluster/broken: /spec/instances: type (type=integer)",
+                "PrometheusRule/broken: /spec/groups/0/rules/0: required (missingProperty=expr)",
+                "Pod/unchecked: no schema here for v1 Pod"), problems);
+    }
+
     private static void assertContains(List<String> problems, String expected) {
         assertTrue(problems.contains(expected), () -> "expected \"" + expected + "\" among:\n  " + String.join("\n  ", problems));
     }
