@@ -5,12 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,29 +57,6 @@ public final class AdminApi {
     /** A public page (no token), as a user's browser would open it. */
     public Response open(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
-    }
-
-    /**
-     * Confirms an email subscription as its reader does: opening the link only shows a page with a
-     * button (mail scanners open links too), and the button POSTs the link's token as a form to
-     * {@code /confirm}. Answers what the button's POST answers.
-     */
-    public Response confirm(String link) {
-        URI uri = URI.create(link);
-        String token = "";
-        for (String pair : (uri.getRawQuery() == null ? "" : uri.getRawQuery()).split("&")) {
-            if (pair.startsWith("token=")) {
-                token = URLDecoder.decode(pair.substring("token=".length()), StandardCharsets.UTF_8);
-            }
-        }
-        Response page = open(link);
-        if (!page.isSuccess()) {
-            return page;
-        }
-        return send(HttpRequest.newBuilder(uri.resolve(uri.getRawPath())).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
-                .build());
     }
 
     /**

@@ -103,9 +103,9 @@ public final class DemoSetup {
             LOG.warn("no confirmation mail for the demo address arrived: subscription {} stays pending", subscriptionId);
             return;
         }
-        AdminApi.Response response = api.confirm(link.get());
+        AdminApi.Response response = api.open(link.get());
         if (response.isSuccess()) {
-            LOG.info("demo email subscription {} confirmed through its confirmation page", subscriptionId);
+            LOG.info("demo email subscription {} confirmed through its confirmation link", subscriptionId);
         } else {
             LOG.warn("confirmation link answered HTTP {}: subscription {} stays pending", response.status(), subscriptionId);
         }

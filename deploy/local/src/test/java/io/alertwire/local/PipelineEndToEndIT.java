@@ -105,7 +105,7 @@ class PipelineEndToEndIT {
                 && MailText.confirmLink(m.text()).isPresent(), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no confirmation mail with a /confirm?token= link for " + reader));
         String link = MailText.confirmLink(confirmation.text()).orElseThrow();
-        AdminApi.Response confirmed = api.confirm(link);
+        AdminApi.Response confirmed = api.open(link);
         assertTrue(confirmed.isSuccess(), "confirmation link " + link + " answered " + confirmed.status());
         await("email subscription active").atMost(Duration.ofSeconds(10)).until(() ->
                 "active".equals(api.get(notifier + "/api/subscriptions/" + emailId).body().path("status").asText()));

@@ -139,7 +139,7 @@ class ScaleOutEndToEndIT {
         ReceivedMail confirmation = stack.smtp().await(m -> m.recipient().equalsIgnoreCase(reader)
                 && MailText.confirmLink(m.text()).isPresent(), Duration.ofSeconds(60))
                 .orElseThrow(() -> new AssertionError("no confirmation mail with a /confirm?token= link for " + reader));
-        AdminApi.Response confirmed = api.confirm(MailText.confirmLink(confirmation.text()).orElseThrow());
+        AdminApi.Response confirmed = api.open(MailText.confirmLink(confirmation.text()).orElseThrow());
         assertTrue(confirmed.isSuccess(), "confirmation answered " + confirmed.status());
         for (ServiceProcess notifier : notifiers) {
             await("email subscription active on " + notifier.name()).atMost(Duration.ofSeconds(10)).until(() ->

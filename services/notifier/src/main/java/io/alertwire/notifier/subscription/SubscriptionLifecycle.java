@@ -110,12 +110,6 @@ public class SubscriptionLifecycle {
         }).orElse(false);
     }
 
-    /** Whether a subscription exists and waits for its address to confirm. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean isPending(UUID id) {
-        return subscriptions.findByIdOptional(id).map(Subscription::isPending).orElse(false);
-    }
-
     /** Whether a subscription exists and has been unsubscribed. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean isUnsubscribed(UUID id) {
