@@ -61,6 +61,14 @@ public class Delivery {
     @Column(name = "digest_id")
     private UUID digestId;
 
+    /** When the alert was first handed to the sender (instant alerts): what the rate limit counts. */
+    @Column(name = "released_at")
+    private Instant releasedAt;
+
+    /** Why the delivery ended unsent when no attempt says so (its subscription was disabled). */
+    @Column(name = "failure_reason")
+    private String failureReason;
+
     protected Delivery() {
         // for Hibernate; rows are created by DeliveryRepository#createForMatch
     }
@@ -89,6 +97,7 @@ public class Delivery {
         // a digest delivery goes out again in a digest of its own, with a new id: its old digest
         // id names a message with other stories, which a receiver may already have taken
         digestId = null;
+        failureReason = null;
         status = PENDING;
         attempts = 0;
         nextAttemptAt = now;
@@ -96,6 +105,26 @@ public class Delivery {
 
     void skipped() {
         status = SKIPPED;
+    }
+
+    /** Handed to the sender now, as one of the target's alerts of the current rate-limit window. */
+    void released(Instant at) {
+        releasedAt = at;
+    }
+
+    /**
+     * Over the target's rate limit: instead of going out now the alert waits for the catch-up
+     * digest at {@code windowEnd}, which the digest job sends with the other alerts held back.
+     */
+    void holdForDigest(Instant windowEnd) {
+        digestAt = windowEnd;
+        nextAttemptAt = windowEnd;
+    }
+
+    /** Given up without a further attempt, for the reason given. */
+    void abandon(String reason) {
+        status = FAILED;
+        failureReason = reason;
     }
 
     public UUID getId() {
@@ -144,5 +173,13 @@ public class Delivery {
 
     public UUID getDigestId() {
         return digestId;
+    }
+
+    public Instant getReleasedAt() {
+        return releasedAt;
+    }
+
+    public String getFailureReason() {
+        return failureReason;
     }
 }

@@ -44,4 +44,24 @@ public interface DeliveryConfig {
      */
     @WithDefault("5s,5m,30m,2h,5h,10h,10h")
     List<Duration> retrySchedule();
+
+    /**
+     * The most instant alerts one target (a webhook URL, an email address) gets per
+     * {@link #rateWindow()} (ALERTWIRE_NOTIFIER_RATE_LIMIT); those beyond it are held and sent together
+     * as one catch-up digest at the end of the window, never dropped.
+     */
+    @WithDefault("10")
+    int rateLimit();
+
+    /** The window of {@link #rateLimit()} (ALERTWIRE_NOTIFIER_RATE_WINDOW); windows are clock-aligned. */
+    @WithDefault("1h")
+    Duration rateWindow();
+
+    /**
+     * How long an endpoint (a webhook URL, or a mail address the SMTP server refuses) may fail every
+     * attempt, with no success in between, before its subscription is disabled and its owner told
+     * (ALERTWIRE_NOTIFIER_DISABLE_AFTER).
+     */
+    @WithDefault("5d")
+    Duration disableAfter();
 }

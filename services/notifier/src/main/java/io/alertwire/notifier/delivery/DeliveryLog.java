@@ -30,6 +30,7 @@ public class DeliveryLog {
                         Collectors.toList())));
         return list.stream().map(d -> new DeliveryView(d.getId(), d.getStoryId(), d.getStory().title(),
                 d.getTopics(), d.getStatus(), byDelivery.getOrDefault(d.getId(), List.of()), d.getCreatedAt(),
-                d.getSentAt(), Delivery.PENDING.equals(d.getStatus()) ? d.getNextAttemptAt() : null)).toList();
+                d.getSentAt(), Delivery.PENDING.equals(d.getStatus()) ? d.getNextAttemptAt() : null,
+                d.getFailureReason())).toList();
     }
 }

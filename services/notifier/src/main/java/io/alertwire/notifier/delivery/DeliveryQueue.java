@@ -1,5 +1,6 @@
 package io.alertwire.notifier.delivery;
 
+import io.alertwire.notifier.digest.DigestClock;
 import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionLifecycle;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
@@ -20,6 +21,14 @@ import org.jboss.logging.Logger;
 /**
  * The transactional halves of a send: claiming due deliveries (one by one, or gathered into
  * digests), and recording what happened.
+ *
+ * <p>Two guards sit here. The rate limit: an instant alert whose target (webhook URL or email
+ * address) has already been sent its share of the current window is not sent now but held for a
+ * catch-up digest at the end of the window, which the digest job sends like any digest (see
+ * {@link RateLimit}). And endpoints that keep failing: every attempt tells the subscription whether
+ * its endpoint works; one that has failed without a success for the configured time is disabled,
+ * its pending deliveries are failed with the reason, and its owner is told by mail (an outbox
+ * flag on the subscription, relayed by {@link io.alertwire.notifier.email.DisabledNoticeJob}).
  */
 @ApplicationScoped
 @Transactional
@@ -33,23 +42,30 @@ public class DeliveryQueue {
     private final SubscriptionLifecycle lifecycle;
     private final DeliveryConfig config;
     private final RetrySchedule retries;
+    private final DigestClock clock;
+    private final RateLimit rateLimit;
 
     public DeliveryQueue(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
-            SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config) {
+            SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config,
+            DigestClock clock) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.subscriptions = subscriptions;
         this.lifecycle = lifecycle;
         this.config = config;
         this.retries = new RetrySchedule(config.retrySchedule());
+        this.clock = clock;
+        this.rateLimit = new RateLimit(config.rateLimit(), config.rateWindow());
     }
 
     /**
      * Claims the due deliveries and returns what is needed to send them. A delivery whose
-     * subscription is no longer active (paused, deleted) is marked skipped instead.
+     * subscription is no longer active (paused, deleted) is marked skipped instead; one whose
+     * target has had its share of alerts this window is held for the window's catch-up digest.
      */
     public List<DeliveryTask> claimDue() {
         List<DeliveryTask> tasks = new ArrayList<>();
+        Instant now = clock.now();
         for (UUID id : deliveries.claimDue(config.batchSize(), config.lease())) {
             Delivery delivery = deliveries.findById(id);
             Optional<Subscription> subscription = subscriptions.findByIdOptional(delivery.getSubscriptionId());
@@ -59,9 +75,21 @@ public class DeliveryQueue {
                 continue;
             }
             Subscription s = subscription.get();
+            if (delivery.getReleasedAt() == null) {
+                Instant windowStart = rateLimit.windowStart(now);
+                if (deliveries.countReleased(s, windowStart) >= rateLimit.limit()) {
+                    Instant windowEnd = rateLimit.windowEnd(now);
+                    delivery.holdForDigest(windowEnd);
+                    LOG.infof("Delivery %s held for the catch-up digest at %s: the %s target of subscription %s "
+                            + "had %d alerts this window", id, windowEnd, s.getChannelType(), s.getId(),
+                            rateLimit.limit());
+                    continue;
+                }
+                delivery.released(now);
+            }
             tasks.add(new DeliveryTask(id, s.getId(), s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl(),
                     s.getWebhookSecret(), List.copyOf(delivery.getTopics()), delivery.getStory(),
-                    delivery.getCreatedAt()));
+                    delivery.getCreatedAt(), s.previousSecretAt(now)));
         }
         return tasks;
     }
@@ -97,7 +125,7 @@ public class DeliveryQueue {
                     s.getEmailAddress(), s.getWebhookUrl(), s.getWebhookSecret(), s.getMode(), s.getTimezone(),
                     members.stream().map(Delivery::getDigestAt).min(Comparator.naturalOrder()).orElse(now),
                     members.stream().map(d -> new DigestTask.Entry(d.getId(), List.copyOf(d.getTopics()),
-                            d.getStory())).toList())));
+                            d.getStory())).toList(), s.previousSecretAt(now))));
         }
         return tasks;
     }
@@ -130,6 +158,8 @@ public class DeliveryQueue {
         if (rows.isEmpty()) {
             return;
         }
+        Optional<Subscription> subscription = subscriptions.findByIdOptional(rows.get(0).getSubscriptionId());
+        subscription.ifPresent(s -> s.attempted(outcome.success(), clock.now()));
         if (outcome.success()) {
             Instant now = Instant.now();
             for (Delivery delivery : rows) {
@@ -154,6 +184,10 @@ public class DeliveryQueue {
             wait = Optional.of(retries.bounded(Duration.between(now, outcome.retryAfter())));
         }
         Instant retryAt = wait.map(now::plus).orElse(null);
+        if (subscription.isPresent() && failingTooLong(subscription.get())) {
+            disableFailing(subscription.get(), rows, outcome);
+            return;
+        }
         for (Delivery delivery : rows) {
             delivery.failed(retryAt);
             if (wait.isPresent()) {
@@ -164,5 +198,27 @@ public class DeliveryQueue {
                         delivery.getAttempts(), outcome.error());
             }
         }
+    }
+
+    private boolean failingTooLong(Subscription s) {
+        return s.isActive() && s.getFailingSince() != null
+                && !s.getFailingSince().plus(config.disableAfter()).isAfter(clock.now());
+    }
+
+    /**
+     * Stops a subscription whose endpoint has failed for too long: it is disabled (its owner is told
+     * by mail), and its pending deliveries are failed with the reason instead of being tried again;
+     * they stay in the delivery log, and an admin may retry them once the subscription is resumed.
+     */
+    private void disableFailing(Subscription s, List<Delivery> rows, SendOutcome outcome) {
+        String reason = "the " + (Subscription.WEBHOOK.equals(s.getChannelType()) ? "webhook endpoint" : "mail address")
+                + " has failed every attempt since " + s.getFailingSince() + " (last: " + outcome.error()
+                + "). Resume (PATCH status \"active\") once it works again";
+        lifecycle.disable(s.getId(), reason);
+        String pendingReason = "not sent: the subscription was disabled because " + reason;
+        rows.forEach(d -> d.abandon(pendingReason));
+        int others = deliveries.failPending(s.getId(), pendingReason);
+        LOG.warnf("Subscription %s disabled after failing since %s; %d pending deliveries failed", s.getId(),
+                s.getFailingSince(), rows.size() + others);
     }
 }

@@ -2,6 +2,7 @@ package io.alertwire.notifier.delivery;
 
 import io.alertwire.events.TopicSlug;
 import io.alertwire.events.MatchEvent;
+import io.alertwire.notifier.subscription.Subscription;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -129,6 +130,29 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("leaseMillis", lease.toMillis())
                 .setParameter("subscriptionId", subscriptionId)
                 .getResultList();
+    }
+
+    /**
+     * How many instant alerts were handed to the sender since {@code since} for the target of
+     * {@code s}: its webhook URL, or its email address (any case), over all subscriptions that share it.
+     */
+    public long countReleased(Subscription s, Instant since) {
+        boolean webhook = Subscription.WEBHOOK.equals(s.getChannelType());
+        return getEntityManager().createQuery("""
+                        select count(d) from Delivery d, Subscription t
+                        where t.id = d.subscriptionId and d.releasedAt >= :since and t.channelType = :type
+                          and (t.webhookUrl = :url or lower(t.emailAddress) = :address)""", Long.class)
+                .setParameter("since", since)
+                .setParameter("type", s.getChannelType())
+                .setParameter("url", webhook ? s.getWebhookUrl() : "")
+                .setParameter("address", webhook ? "" : s.getEmailAddress().toLowerCase(Locale.ROOT))
+                .getSingleResult();
+    }
+
+    /** Fails every pending delivery of a subscription, with the reason; returns how many. */
+    public int failPending(UUID subscriptionId, String reason) {
+        return update("status = ?1, failureReason = ?2 where subscriptionId = ?3 and status = ?4", Delivery.FAILED,
+                reason, subscriptionId, Delivery.PENDING);
     }
 
     public List<Delivery> listForSubscription(UUID subscriptionId) {

@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * Everything a sender needs for one claimed delivery, read in the claiming transaction so that
  * the send itself touches no database.
+ *
+ * @param previousWebhookSecret the secret before the last rotation while it still signs too; null otherwise
  */
 public record DeliveryTask(
         UUID deliveryId,
@@ -17,5 +19,18 @@ public record DeliveryTask(
         String webhookSecret,
         List<AlertTopic> topics,
         AlertStory story,
-        Instant createdAt) {
+        Instant createdAt,
+        String previousWebhookSecret) {
+
+    /** A task whose subscription has no rotated secret still in its overlap. */
+    public DeliveryTask(UUID deliveryId, UUID subscriptionId, String channelType, String emailAddress,
+            String webhookUrl, String webhookSecret, List<AlertTopic> topics, AlertStory story, Instant createdAt) {
+        this(deliveryId, subscriptionId, channelType, emailAddress, webhookUrl, webhookSecret, topics, story,
+                createdAt, null);
+    }
+
+    /** The secrets a webhook is signed with: the current one, then the rotated one while it is honoured. */
+    public List<String> webhookSecrets() {
+        return previousWebhookSecret == null ? List.of(webhookSecret) : List.of(webhookSecret, previousWebhookSecret);
+    }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
  * One entry of a subscription's delivery log.
  *
  * @param nextAttemptAt when the next try is due, while the delivery is pending
+ * @param failureReason why it failed without a further attempt (its subscription was disabled)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeliveryView(
@@ -20,7 +21,8 @@ public record DeliveryView(
         List<Attempt> attempts,
         Instant createdAt,
         Instant sentAt,
-        Instant nextAttemptAt) {
+        Instant nextAttemptAt,
+        String failureReason) {
 
     /** One try: when, the receiver's HTTP status (webhooks), the error, how long it took. */
     public record Attempt(Instant at, Integer statusCode, String error, long durationMs) {

@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param timezone the subscriber's IANA zone, for the times the digest shows
  * @param digestAt the digest time the deliveries waited for (the earliest, should they differ)
  * @param entries one per story, oldest first
+ * @param previousWebhookSecret the secret before the last rotation while it still signs too; null otherwise
  */
 public record DigestTask(
         UUID digestId,
@@ -24,10 +25,23 @@ public record DigestTask(
         String mode,
         String timezone,
         Instant digestAt,
-        List<Entry> entries) {
+        List<Entry> entries,
+        String previousWebhookSecret) {
 
     public DigestTask {
         entries = List.copyOf(entries);
+    }
+
+    /** A digest whose subscription has no rotated secret still in its overlap. */
+    public DigestTask(UUID digestId, UUID subscriptionId, String channelType, String emailAddress, String webhookUrl,
+            String webhookSecret, String mode, String timezone, Instant digestAt, List<Entry> entries) {
+        this(digestId, subscriptionId, channelType, emailAddress, webhookUrl, webhookSecret, mode, timezone, digestAt,
+                entries, null);
+    }
+
+    /** The secrets a webhook is signed with: the current one, then the rotated one while it is honoured. */
+    public List<String> webhookSecrets() {
+        return previousWebhookSecret == null ? List.of(webhookSecret) : List.of(webhookSecret, previousWebhookSecret);
     }
 
     /** One story of the digest: its delivery, and the subscription's topics it matched. */

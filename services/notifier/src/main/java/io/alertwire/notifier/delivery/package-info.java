@@ -29,5 +29,17 @@
  * admin resumes it. An admin may make any delivery due now ({@code POST /api/deliveries/{id}/retry},
  * {@link io.alertwire.notifier.delivery.DeliveryRetry}): a sent one is sent again with the same
  * {@code webhook-id}, a failed one gets a fresh schedule.
+ *
+ * <p>An endpoint that fails every attempt for days (a webhook URL, or an address the SMTP server
+ * refuses) is disabled as a 410 is, and its owner told by mail: each attempt sets or clears the
+ * subscription's {@code failing_since}, and a failure recorded when the streak has lasted
+ * {@code disable-after} (5 days) disables the subscription and fails its pending deliveries with
+ * the reason instead of retrying them.
+ *
+ * <p>Rate limits: a claimed instant alert is counted against its target (webhook URL or email
+ * address) in the current clock-aligned window ({@code released_at}); beyond the limit it is not
+ * sent but given the window's end as its digest time, so the digest job sends the held-back alerts
+ * as one catch-up digest then. The row stays the one row of its (subscription, story), so nothing
+ * is dropped or sent twice.
  */
 package io.alertwire.notifier.delivery;

@@ -4,8 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 
 /**
- * The time digests are scheduled and found due by. It is the system clock; a bean of its own so
- * that a test can move it forward to a digest time instead of waiting for it (QuarkusMock).
+ * The time of whatever the notifier measures in hours and days: digest times, rate-limit windows,
+ * how long an endpoint has been failing, the overlap of a rotated webhook secret. It is the system
+ * clock; a bean of its own so that a test can move it forward instead of waiting (QuarkusMock).
  */
 @ApplicationScoped
 public class DigestClock {

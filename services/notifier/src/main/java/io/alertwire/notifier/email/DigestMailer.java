@@ -64,7 +64,12 @@ public class DigestMailer {
 
     /** E.g. {@code Daily digest: 5 stories on Inter-Korean dialogue and Sanctions}. */
     static String heading(String mode, int stories, List<String> topics) {
-        String kind = "hourly".equals(mode) ? "Hourly digest" : "Daily digest";
+        // an instant subscription's digest holds the alerts its rate limit held back in one window
+        String kind = switch (mode) {
+            case "hourly" -> "Hourly digest";
+            case "instant" -> "Catch-up digest";
+            default -> "Daily digest";
+        };
         String on = topics.size() <= 2 ? String.join(" and ", topics)
                 : topics.get(0) + ", " + topics.get(1) + " and " + (topics.size() - 2) + " more "
                         + (topics.size() == 3 ? "topic" : "topics");

@@ -3,6 +3,7 @@ package io.alertwire.notifier.email;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** What the notifier's emails need to know. */
 @ConfigMapping(prefix = "alertwire.notifier")
@@ -26,4 +27,11 @@ public interface EmailConfig {
     /** How often pending email subscriptions are sent their confirmation mail (ALERTWIRE_NOTIFIER_CONFIRMATION_TICK). */
     @WithDefault("5s")
     Duration confirmationTick();
+
+    /**
+     * The operator's address (ALERTWIRE_NOTIFIER_OPERATOR_EMAIL): told when the notifier disables a
+     * subscription that names no {@code contactEmail} of its own. Without it such a subscription is
+     * only logged, at WARN.
+     */
+    Optional<String> operatorEmail();
 }

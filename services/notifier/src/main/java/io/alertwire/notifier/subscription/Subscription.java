@@ -48,6 +48,25 @@ public class Subscription {
     @Column(name = "webhook_secret")
     private String webhookSecret;
 
+    /** The secret before the last rotation; it signs too until {@link #previousSecretUntil}. */
+    @Column(name = "previous_webhook_secret")
+    private String previousWebhookSecret;
+
+    @Column(name = "previous_secret_until")
+    private Instant previousSecretUntil;
+
+    /** Whom to tell when the notifier disables the subscription; null: the operator's address. */
+    @Column(name = "contact_email")
+    private String contactEmail;
+
+    /** The first failed attempt since the endpoint last took a delivery; null while it works. */
+    @Column(name = "failing_since")
+    private Instant failingSince;
+
+    /** Set when the notifier disabled the subscription and its owner has not been told yet. */
+    @Column(name = "owner_notice_due", nullable = false)
+    private boolean ownerNoticeDue;
+
     @Column(nullable = false)
     private String mode;
 
@@ -110,6 +129,48 @@ public class Subscription {
         return s;
     }
 
+    /**
+     * Replaces the webhook secret; the one it replaces keeps signing as well until {@code overlapUntil}.
+     * A rotation during an overlap ends the older overlap: only the two newest secrets sign.
+     */
+    void rotateSecret(String fresh, Instant overlapUntil) {
+        this.previousWebhookSecret = webhookSecret;
+        this.previousSecretUntil = overlapUntil;
+        this.webhookSecret = fresh;
+    }
+
+    /** The rotated secret while it still signs at {@code now}; null when there is none. */
+    public String previousSecretAt(Instant now) {
+        return previousWebhookSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
+                ? previousWebhookSecret : null;
+    }
+
+    void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    /**
+     * Records an attempt's result for the endpoint: a success clears the failure streak, a failure
+     * starts one unless one is running.
+     */
+    public void attempted(boolean success, Instant at) {
+        if (success) {
+            failingSince = null;
+        } else if (failingSince == null) {
+            failingSince = at;
+        }
+    }
+
+    /** Whether the owner still needs to be told that the notifier disabled the subscription. */
+    public boolean isOwnerNoticeDue() {
+        return ownerNoticeDue;
+    }
+
+    /** The owner has been told (or there was nobody to tell). */
+    public void ownerNoticeDone() {
+        ownerNoticeDue = false;
+    }
+
     /** Records that the confirmation mail is being sent now. */
     public void confirmationSent(Instant at) {
         this.confirmationSentAt = at;
@@ -119,6 +180,16 @@ public class Subscription {
     void changeStatus(String status, String reason) {
         this.status = status;
         this.statusReason = reason;
+        if (ACTIVE.equals(status)) {
+            // a resumed endpoint gets a fresh start: its old failures do not count again
+            failingSince = null;
+        }
+    }
+
+    /** Disabled by the notifier (the endpoint is gone or kept failing); the owner is told once. */
+    void disableByNotifier(String reason) {
+        changeStatus(DISABLED, reason);
+        ownerNoticeDue = true;
     }
 
     void setSchedule(String mode, LocalTime digestAt, String timezone) {
@@ -197,6 +268,18 @@ public class Subscription {
 
     public String getStatusReason() {
         return statusReason;
+    }
+
+    public Instant getPreviousSecretUntil() {
+        return previousSecretUntil;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public Instant getFailingSince() {
+        return failingSince;
     }
 
     public Instant getConfirmationSentAt() {

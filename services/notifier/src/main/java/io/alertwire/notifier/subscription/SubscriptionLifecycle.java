@@ -1,9 +1,13 @@
 package io.alertwire.notifier.subscription;
 
+import io.alertwire.notifier.digest.DigestClock;
 import io.alertwire.notifier.problem.ProblemException;
+import io.alertwire.notifier.webhook.WebhookConfig;
+import io.alertwire.notifier.webhook.WebhookSigner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
+import java.time.Instant;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -16,7 +20,7 @@ import org.jboss.logging.Logger;
  * <pre>
  * pending ──confirm──► active ◄──resume── paused
  *    │                  │ ▲ └───pause────►  │
- *    │                  │ └─resume─ disabled (webhook answered 410)
+ *    │                  │ └─resume─ disabled (webhook answered 410, or the endpoint failed for days)
  *    └──────────────────┴──unsubscribe link──► unsubscribed (final)
  * </pre>
  */
@@ -28,10 +32,15 @@ public class SubscriptionLifecycle {
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionService service;
+    private final WebhookConfig webhooks;
+    private final DigestClock clock;
 
-    public SubscriptionLifecycle(SubscriptionRepository subscriptions, SubscriptionService service) {
+    public SubscriptionLifecycle(SubscriptionRepository subscriptions, SubscriptionService service,
+            WebhookConfig webhooks, DigestClock clock) {
         this.subscriptions = subscriptions;
         this.service = service;
+        this.webhooks = webhooks;
+        this.clock = clock;
     }
 
     /** Applies an admin's changes; all or none. */
@@ -53,6 +62,9 @@ public class SubscriptionLifecycle {
                             : patch.digestAt(),
                     patch.timezone() == null ? s.getTimezone() : patch.timezone());
             s.setSchedule(schedule.mode(), schedule.digestAt(), schedule.timezone());
+        }
+        if (patch.contactEmail() != null) {
+            s.setContactEmail(patch.contactEmail().isBlank() ? null : patch.contactEmail().strip());
         }
         if (patch.minScore() != null) {
             s.setMinScore(patch.minScore());
@@ -105,12 +117,31 @@ public class SubscriptionLifecycle {
                 .orElse(false);
     }
 
-    /** Stops an active subscription on the notifier's own account; the reason shows in the API. */
+    /**
+     * Stops an active subscription on the notifier's own account; the reason shows in the API, and
+     * the owner is told by mail.
+     */
     public void disable(UUID id, String reason) {
         subscriptions.findByIdOptional(id).filter(s -> Subscription.ACTIVE.equals(s.getStatus())).ifPresent(s -> {
-            s.changeStatus(Subscription.DISABLED, reason);
+            s.disableByNotifier(reason);
             LOG.warnf("Subscription %s disabled: %s", id, reason);
         });
+    }
+
+    /**
+     * Gives a webhook subscription a new signing secret. The old one keeps signing next to it for the
+     * configured overlap, so that the receiver can switch without losing a call.
+     */
+    public SecretRotation rotateSecret(UUID id) {
+        Subscription s = service.require(id);
+        if (!Subscription.WEBHOOK.equals(s.getChannelType())) {
+            throw conflict("subscription " + id + " sends email, which is not signed: it has no secret to rotate");
+        }
+        String fresh = WebhookSigner.newSecret();
+        Instant until = clock.now().plus(webhooks.secretOverlap());
+        s.rotateSecret(fresh, until);
+        LOG.infof("Subscription %s: webhook secret rotated; the previous one signs too until %s", id, until);
+        return new SecretRotation(id, fresh, until);
     }
 
     private static void refuseStatusChange(Subscription s, String target) {

@@ -2,6 +2,7 @@ package io.alertwire.notifier.subscription;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -21,6 +22,7 @@ import java.util.List;
  *     digest keep their digest time
  * @param digestAt the digest's local time, {@code HH:mm} (of an hourly one only the minutes count)
  * @param timezone the IANA zone of {@code digestAt}
+ * @param contactEmail whom to tell when the notifier disables the subscription; an empty string removes it
  */
 public record SubscriptionPatch(
         @Pattern(regexp = "paused|active", message = "must be paused or active") String status,
@@ -29,5 +31,6 @@ public record SubscriptionPatch(
         @Size(min = 1, message = "name at least one topic") List<@NotBlank @Size(max = 200) String> topics,
         @Pattern(regexp = "instant|hourly|daily", message = "must be one of instant, hourly, daily") String mode,
         @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time of day as HH:mm") String digestAt,
-        @Size(max = 64) String timezone) {
+        @Size(max = 64) String timezone,
+        @Email @Size(max = 254) String contactEmail) {
 }

@@ -52,4 +52,21 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 FOR UPDATE SKIP LOCKED""", Subscription.class).setParameter("id", id).getResultList();
         return found.stream().findFirst();
     }
+
+    /** Subscriptions the notifier disabled whose owner has not been told yet. */
+    public List<UUID> listOwnerNoticeDue(int limit) {
+        return getEntityManager().createQuery(
+                        "select s.id from Subscription s where s.ownerNoticeDue = true order by s.id", UUID.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Locks one subscription if its owner still needs telling; empty when not, or another replica is at it. */
+    @SuppressWarnings("unchecked")
+    public Optional<Subscription> lockOwnerNoticeDue(UUID id) {
+        List<Subscription> found = getEntityManager().createNativeQuery("""
+                SELECT * FROM subscription WHERE id = :id AND owner_notice_due
+                FOR UPDATE SKIP LOCKED""", Subscription.class).setParameter("id", id).getResultList();
+        return found.stream().findFirst();
+    }
 }

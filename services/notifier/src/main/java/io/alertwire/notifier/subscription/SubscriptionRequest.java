@@ -23,6 +23,8 @@ import java.util.List;
  * @param timezone IANA zone of {@code digestAt}, e.g. {@code Asia/Seoul}; default UTC
  * @param minScore only matches at least this relevant (0..1) are alerted; default 0
  * @param languages ISO 639-1 codes; empty means every language
+ * @param contactEmail whom to tell by mail when the notifier disables the subscription (its
+ *     endpoint kept failing, or is gone); without it the operator's address is told
  */
 public record SubscriptionRequest(
         @NotEmpty(message = "name at least one topic") List<@NotBlank @Size(max = 200) String> topics,
@@ -31,7 +33,8 @@ public record SubscriptionRequest(
         @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be a time of day as HH:mm") String digestAt,
         @Size(max = 64) String timezone,
         @DecimalMin("0") @DecimalMax("1") Double minScore,
-        List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be a 2-letter ISO 639-1 code") String> languages) {
+        List<@NotNull @Pattern(regexp = "[A-Za-z]{2}", message = "must be a 2-letter ISO 639-1 code") String> languages,
+        @Email @Size(max = 254) String contactEmail) {
 
     /**
      * Where alerts are sent.

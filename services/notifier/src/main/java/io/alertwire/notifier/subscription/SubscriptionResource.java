@@ -69,6 +69,19 @@ public class SubscriptionResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Rotates a webhook subscription's signing secret: 200 with the new {@code whsec_} secret, shown
+     * this once. Until {@code previousSecretValidUntil} every webhook carries a signature with the
+     * old secret next to the new one, so the receiver can switch without losing a call. 409 for an
+     * email subscription.
+     */
+    @POST
+    @Path("/{id}/secret")
+    @Consumes(MediaType.WILDCARD) // no body is read: whatever a client declares, the POST itself is the request
+    public SecretRotation rotateSecret(@PathParam("id") UUID id) {
+        return lifecycle.rotateSecret(id);
+    }
+
     @GET
     @Path("/{id}/deliveries")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id) {

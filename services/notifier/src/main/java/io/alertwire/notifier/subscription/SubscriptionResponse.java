@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param statusReason why the notifier or the recipient changed the status (disabled, unsubscribed)
  * @param secret the webhook signing secret: only in the answer to the creation, never again
+ * @param contactEmail whom the notifier tells when it disables the subscription
+ * @param failingSince since when every attempt to the endpoint has failed; absent while it works
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionResponse(
@@ -24,7 +26,9 @@ public record SubscriptionResponse(
         String status,
         String statusReason,
         Instant createdAt,
-        String secret) {
+        String secret,
+        String contactEmail,
+        Instant failingSince) {
 
     /** The channel, without its secret. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -39,6 +43,7 @@ public record SubscriptionResponse(
         return new SubscriptionResponse(s.getId(), s.getTopics(),
                 new Channel(s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl()),
                 s.getMode(), s.getDigestAt() == null ? null : s.getDigestAt().toString(), s.getTimezone(),
-                s.getMinScore(), s.getLanguages(), s.getStatus(), s.getStatusReason(), s.getCreatedAt(), secret);
+                s.getMinScore(), s.getLanguages(), s.getStatus(), s.getStatusReason(), s.getCreatedAt(), secret,
+                s.getContactEmail(), s.getFailingSince());
     }
 }

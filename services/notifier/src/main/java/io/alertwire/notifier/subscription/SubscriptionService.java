@@ -52,6 +52,7 @@ public class SubscriptionService {
             }
             Subscription s = Subscription.email(channel.address().trim(), topics, request.mode(), digestAt, timezone,
                     minScore, languages);
+            s.setContactEmail(contact(request));
             subscriptions.persist(s);
             LOG.infof("Subscription %s created: email to %s, topics %s, pending confirmation", s.getId(),
                     maskEmail(s.getEmailAddress()), topics);
@@ -64,6 +65,7 @@ public class SubscriptionService {
         String secret = WebhookSigner.newSecret();
         Subscription s = Subscription.webhook(url.toString(), secret, topics, request.mode(), digestAt, timezone,
                 minScore, languages);
+        s.setContactEmail(contact(request));
         subscriptions.persist(s);
         LOG.infof("Subscription %s created: webhook to host %s, topics %s", s.getId(), url.getHost(), topics);
         return SubscriptionResponse.withSecret(s, secret);
@@ -83,6 +85,11 @@ public class SubscriptionService {
     public Subscription require(UUID id) {
         return subscriptions.findByIdOptional(id).orElseThrow(
                 () -> new ProblemException(Response.Status.NOT_FOUND, "No subscription with id " + id));
+    }
+
+    private static String contact(SubscriptionRequest request) {
+        return request.contactEmail() == null || request.contactEmail().isBlank() ? null
+                : request.contactEmail().strip();
     }
 
     /** For logs: the domain and the first letter of the local part, never the whole address. */

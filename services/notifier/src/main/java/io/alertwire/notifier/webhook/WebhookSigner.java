@@ -4,13 +4,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures: {@code v1,<base64 HMAC-SHA256(key, "<id>.<timestamp>.<body>")>},
  * where the key is the base64-decoded part of the secret after {@code whsec_}. Receivers verify
- * them with any Standard Webhooks (or Svix) library.
+ * them with any Standard Webhooks (or Svix) library. While a rotated secret is still honoured, the
+ * header carries one signature per secret, space-separated, the newest first; a receiver accepts
+ * the message when any of them verifies with the secret it holds.
  */
 public final class WebhookSigner {
 
@@ -26,6 +30,12 @@ public final class WebhookSigner {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return SECRET_PREFIX + Base64.getEncoder().encodeToString(key);
+    }
+
+    /** The {@code webhook-signature} header value for one message signed with several secrets, in their order. */
+    public static String sign(List<String> secrets, String messageId, long timestampSeconds, String body) {
+        return secrets.stream().map(secret -> sign(secret, messageId, timestampSeconds, body))
+                .collect(Collectors.joining(" "));
     }
 
     /** The {@code webhook-signature} header value for one message. */

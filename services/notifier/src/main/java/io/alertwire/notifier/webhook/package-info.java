@@ -11,6 +11,13 @@
  *
  * <p>A webhook URL is chosen by whoever creates the subscription, so the notifier would call
  * whatever it names: {@link io.alertwire.notifier.webhook.WebhookAddressPolicy} refuses hosts that
- * resolve into internal networks (SSRF), at creation and again before each send.
+ * resolve into internal networks (SSRF), at creation and again before each send. Before a send the
+ * host is resolved exactly once and the connection goes to the address that was checked (the
+ * {@code Host} header and TLS keep the name), so DNS rebinding between check and connect is
+ * useless; redirects are never followed, so a receiver cannot bounce the call inward either.
+ *
+ * <p>Secrets rotate (Standard Webhooks): after {@code POST /api/subscriptions/{id}/secret} the
+ * header carries a signature with the new secret and one with the old, space-separated, for the
+ * configured overlap, so a receiver never sees a call it cannot verify.
  */
 package io.alertwire.notifier.webhook;

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** The digest clock of a test: the system clock, moved forward on request. */
-class MovableClock extends DigestClock {
+public class MovableClock extends DigestClock {
 
     private final AtomicReference<Duration> ahead = new AtomicReference<>(Duration.ZERO);
 
@@ -15,7 +15,7 @@ class MovableClock extends DigestClock {
     }
 
     /** From now on, the clock reads {@code at} plus the time that passes from here. */
-    void moveTo(Instant at) {
+    public void moveTo(Instant at) {
         ahead.set(Duration.between(Instant.now(), at));
     }
 }

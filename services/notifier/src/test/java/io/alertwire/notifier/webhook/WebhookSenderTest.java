@@ -19,10 +19,20 @@ import io.alertwire.notifier.delivery.AlertStory;
 import io.alertwire.notifier.delivery.AlertTopic;
 import io.alertwire.notifier.delivery.DeliveryTask;
 import io.alertwire.notifier.delivery.SendOutcome;
+import io.vertx.core.Vertx;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +43,19 @@ class WebhookSenderTest {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    private static Vertx vertx;
+
     private WireMockServer receiver;
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
 
     @BeforeEach
     void start() {
@@ -152,11 +174,168 @@ class WebhookSenderTest {
         assertFalse(down.gone());
     }
 
+    @Test
+    void refusesEveryKindOfInternalAddressThroughTheSenderWithoutCallingIt() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+        Map<String, String> kinds = new LinkedHashMap<>();
+        kinds.put("127.0.0.1", "loopback");
+        kinds.put("10.1.2.3", "private");
+        kinds.put("172.20.0.9", "private");
+        kinds.put("192.168.1.1", "private");
+        kinds.put("169.254.10.1", "link-local");
+        kinds.put("169.254.169.254", "cloud metadata");
+        kinds.put("100.64.0.1", "shared (CGNAT)");
+        kinds.put("0.1.2.3", "'this network' (0.0.0.0/8)");
+        kinds.put("224.0.0.251", "multicast");
+        kinds.put("255.255.255.255", "broadcast");
+        kinds.put("::1", "loopback");
+        kinds.put("::", "unspecified");
+        kinds.put("fc00::7", "unique-local");
+        kinds.put("fd00:ec2::254", "cloud metadata");
+        kinds.put("fe80::1", "link-local");
+        kinds.put("ff02::1", "multicast");
+        kinds.put("64:ff9b::a9fe:a9fe", "cloud metadata"); // NAT64 of 169.254.169.254
+        kinds.put("2002:7f00:1::", "loopback"); // 6to4 of 127.0.0.1
+        for (Map.Entry<String, String> kind : kinds.entrySet()) {
+            CountingResolver resolver = new CountingResolver(kind.getKey());
+            SendOutcome outcome = sender(resolver, false, List.of()).send(task(viaName("/hook")));
+
+            assertFalse(outcome.success(), kind.getKey());
+            assertNull(outcome.statusCode());
+            assertTrue(outcome.error().startsWith("target refused: host 'webhooks.alertwire.test' resolves to "),
+                    outcome.error());
+            assertTrue(outcome.error().contains("an internal address (" + kind.getValue() + ")"), outcome.error());
+        }
+        assertEquals(0, receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).size());
+    }
+
+    @Test
+    void refusesAHostWithAnyInternalAddressAmongPublicOnes() {
+        CountingResolver resolver = new CountingResolver("93.184.215.14", "10.0.0.1");
+
+        SendOutcome outcome = sender(resolver, false, List.of()).send(task(viaName("/hook")));
+
+        assertFalse(outcome.success());
+        assertTrue(outcome.error().contains("10.0.0.1, an internal address (private)"), outcome.error());
+    }
+
+    @Test
+    void connectsToTheAddressItCheckedWithoutResolvingTheHostAgain() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        // DNS rebinding: the first answer is one the policy lets through (the operator allows this one
+        // loopback address, where the receiver listens), every later one is the metadata service
+        CountingResolver resolver = new CountingResolver("127.0.0.1").thenAnswer("169.254.169.254");
+        WebhookSender sender = sender(resolver, false, List.of(AddressRange.parse("127.0.0.1/32")));
+
+        SendOutcome first = sender.send(task(viaName("/hook")));
+
+        assertTrue(first.success(), first.error());
+        assertEquals(1, resolver.lookups(), "resolved once, by the check");
+        LoggedRequest call = receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
+        assertEquals("webhooks.alertwire.test:" + receiver.port(), call.getHeader("Host"),
+                "the Host header keeps the name");
+
+        SendOutcome second = sender.send(task(viaName("/hook")));
+        assertFalse(second.success());
+        assertTrue(second.error().contains("169.254.169.254, an internal address (cloud metadata)"), second.error());
+        assertEquals(1, receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).size());
+    }
+
+    @Test
+    void verifiesTheCertificateOfAnHttpsReceiverAgainstTheHostName() {
+        WireMockServer tls = new WireMockServer(options().dynamicPort().dynamicHttpsPort().bindAddress("127.0.0.1"));
+        tls.start();
+        try {
+            tls.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(200)));
+            CountingResolver resolver = new CountingResolver("127.0.0.1");
+
+            // WireMock's self-signed certificate: no receiver the notifier should trust
+            SendOutcome outcome = sender(resolver, true, List.of())
+                    .send(task("https://webhooks.alertwire.test:" + tls.httpsPort() + "/hook"));
+
+            assertFalse(outcome.success());
+            assertTrue(outcome.error().startsWith("TLS failed"), outcome.error());
+            assertEquals(0, tls.findAll(postRequestedFor(urlEqualTo("/hook"))).size());
+        } finally {
+            tls.stop();
+        }
+    }
+
+    @Test
+    void signsWithBothSecretsWhileARotatedOneIsHonoured() {
+        receiver.stubFor(post(urlEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
+        DeliveryTask plain = task(receiver.baseUrl() + "/hook");
+        String previous = WebhookSigner.newSecret();
+        DeliveryTask rotated = new DeliveryTask(plain.deliveryId(), plain.subscriptionId(), "webhook", null,
+                plain.webhookUrl(), plain.webhookSecret(), plain.topics(), plain.story(), plain.createdAt(), previous);
+
+        assertTrue(sender(true).send(rotated).success());
+
+        LoggedRequest call = receiver.findAll(postRequestedFor(urlEqualTo("/hook"))).get(0);
+        String[] signatures = call.getHeader("webhook-signature").split(" ");
+        assertEquals(2, signatures.length, call.getHeader("webhook-signature"));
+        long timestamp = Long.parseLong(call.getHeader("webhook-timestamp"));
+        assertEquals(WebhookSigner.sign(plain.webhookSecret(), call.getHeader("webhook-id"), timestamp,
+                call.getBodyAsString()), signatures[0], "the new secret first");
+        assertEquals(WebhookSigner.sign(previous, call.getHeader("webhook-id"), timestamp, call.getBodyAsString()),
+                signatures[1]);
+    }
+
+    private String viaName(String path) {
+        return "http://webhooks.alertwire.test:" + receiver.port() + path;
+    }
+
+    /** A DNS server under the test's control: the first answer, then another for every later lookup. */
+    static final class CountingResolver extends WebhookResolver {
+
+        private final List<InetAddress> first;
+        private List<InetAddress> later;
+        private final AtomicInteger lookups = new AtomicInteger();
+
+        CountingResolver(String... addresses) {
+            this.first = parse(addresses);
+            this.later = first;
+        }
+
+        CountingResolver thenAnswer(String... addresses) {
+            this.later = parse(addresses);
+            return this;
+        }
+
+        int lookups() {
+            return lookups.get();
+        }
+
+        @Override
+        public List<InetAddress> resolve(String host) {
+            return lookups.getAndIncrement() == 0 ? first : later;
+        }
+
+        private static List<InetAddress> parse(String... addresses) {
+            return Arrays.stream(addresses).map(a -> {
+                try {
+                    return InetAddress.getByName(a);
+                } catch (UnknownHostException e) {
+                    throw new IllegalArgumentException(a, e);
+                }
+            }).toList();
+        }
+    }
+
     private static WebhookSender sender(boolean allowPrivate) {
         return sender(allowPrivate, Duration.ofSeconds(5));
     }
 
     private static WebhookSender sender(boolean allowPrivate, Duration timeout) {
+        return sender(new WebhookResolver(), allowPrivate, List.of(), timeout);
+    }
+
+    private static WebhookSender sender(WebhookResolver resolver, boolean allowPrivate, List<AddressRange> allowed) {
+        return sender(resolver, allowPrivate, allowed, Duration.ofSeconds(5));
+    }
+
+    private static WebhookSender sender(WebhookResolver resolver, boolean allowPrivate, List<AddressRange> allowed,
+            Duration timeout) {
         WebhookConfig config = new WebhookConfig() {
             @Override
             public boolean allowPrivateAddresses() {
@@ -164,11 +343,21 @@ class WebhookSenderTest {
             }
 
             @Override
+            public Optional<List<String>> allowedRanges() {
+                return Optional.of(allowed.stream().map(AddressRange::toString).toList());
+            }
+
+            @Override
             public Duration timeout() {
                 return timeout;
             }
+
+            @Override
+            public Duration secretOverlap() {
+                return Duration.ofHours(24);
+            }
         };
-        return new WebhookSender(new WebhookAddressPolicy(config), JSON, config);
+        return new WebhookSender(new WebhookAddressPolicy(config, resolver), JSON, config, vertx);
     }
 
     private static DeliveryTask task(String url) {
