@@ -109,8 +109,12 @@ public class WebSubService {
 
     /** The hub accepted the request; it has {@code verify-timeout} to verify it. */
     public void requested(long sourceId, Instant now) {
-        subscriptions.findByIdOptional(sourceId)
-                .ifPresent(s -> s.requested(now, now.plus(config.verifyTimeout())));
+        subscriptions.findByIdOptional(sourceId).ifPresent(s -> {
+            if (s.getState() == SubscriptionState.ACTIVE && !s.carriesNews(now)) {
+                lapse(s, now); // the renewal came too late for this lease
+            }
+            s.requested(now, now.plus(config.verifyTimeout()));
+        });
     }
 
     /** The hub refused or failed the request: polling carries the source, the hub is asked again later. */
@@ -151,8 +155,7 @@ public class WebSubService {
             }
             case "denied" -> {
                 String why = reason == null || reason.isBlank() ? "no reason given" : reason.strip();
-                subscription.failed(SubscriptionState.DENIED, "denied by the hub: " + why,
-                        now.plus(config.retryAfter()), now);
+                subscription.denied(shorten("denied by the hub: " + why), now.plus(config.retryAfter()));
                 pollAgain(subscription, now);
                 LOG.infof("WebSub subscription denied, polling instead: sourceId=%d", sourceId);
                 return Optional.of("");
@@ -167,12 +170,14 @@ public class WebSubService {
     /** Marks leases that ran out without a renewal; their sources are polled again at once. */
     public int expireLapsed(Instant now) {
         List<WebSubSubscription> lapsed = subscriptions.lapsed(now);
-        for (WebSubSubscription subscription : lapsed) {
-            subscription.expired(now);
-            pollAgain(subscription, now);
-            LOG.infof("WebSub lease ended, polling instead: sourceId=%d", subscription.getSourceId());
-        }
+        lapsed.forEach(subscription -> lapse(subscription, now));
         return lapsed.size();
+    }
+
+    private void lapse(WebSubSubscription subscription, Instant now) {
+        subscription.expired(now);
+        pollAgain(subscription, now);
+        LOG.infof("WebSub lease ended, polling instead: sourceId=%d", subscription.getSourceId());
     }
 
     /**
@@ -232,6 +237,12 @@ public class WebSubService {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** A hub's reason is outside text: one line, bounded. */
+    private static String shorten(String text) {
+        String line = text.replaceAll("\\s+", " ");
+        return line.length() <= 300 ? line : line.substring(0, 300) + "…";
     }
 
     private static String newSecret() {

@@ -75,9 +75,13 @@ public class WebSubSubscription {
         return state == SubscriptionState.ACTIVE && expiresAt != null && expiresAt.isAfter(now);
     }
 
-    /** Whether a hub's verification request is about this subscription (one we asked for). */
+    /**
+     * Whether a hub's verification request is about this subscription: one we asked for, or renewed,
+     * or whose renewal arrives after its lease lapsed.
+     */
     boolean awaitsVerification(String topic) {
-        return topicUrl.equals(topic) && (state == SubscriptionState.PENDING || state == SubscriptionState.ACTIVE);
+        return topicUrl.equals(topic) && (state == SubscriptionState.PENDING || state == SubscriptionState.ACTIVE
+                || state == SubscriptionState.EXPIRED);
     }
 
     /** The hub accepted a request; until it verifies it, a lapsed or refused subscription is pending again. */
@@ -112,6 +116,14 @@ public class WebSubSubscription {
         if (!carriesNews(now)) {
             state = newState;
         }
+        lastError = reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
+        nextAttemptAt = retryAt;
+    }
+
+    /** The hub says the subscription is refused or no longer valid (it may say so at any time). */
+    void denied(String reason, Instant retryAt) {
+        state = SubscriptionState.DENIED;
+        expiresAt = null;
         lastError = reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
         nextAttemptAt = retryAt;
     }

@@ -16,7 +16,7 @@
  *
  * <h2>Verification, pushes, leases</h2>
  * The hub then calls {@code GET /websub/{sourceId}}: the challenge is echoed only when the topic is
- * the one that source asked for and the row is pending or active, which makes it {@code ACTIVE} with
+ * the one that source asked for and the row is pending, active or lapsed, which makes it {@code ACTIVE} with
  * the lease the hub granted; anything else is a 404, so nobody can subscribe the service to what it
  * did not ask for. Pushed content ({@code POST}) must carry {@code X-Hub-Signature}, an HMAC of the
  * raw body with the secret (sha1, sha256, sha384 or sha512); without a valid one it is dropped but

@@ -80,6 +80,14 @@ final class TestHub implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url.toString())).GET().build());
     }
 
+    /** Tells the callback that the subscription is refused, with a reason. */
+    HttpResponse<String> deny(Map<String, String> request, String topic, String reason) {
+        String url = local(request.get("hub.callback")) + "?hub.mode=denied&hub.topic="
+                + URLEncoder.encode(topic, StandardCharsets.UTF_8) + "&hub.reason="
+                + URLEncoder.encode(reason, StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
     /** Pushes content to the subscription's callback, signed with {@code secret} by {@code method}. */
     HttpResponse<String> push(Map<String, String> request, String contentType, String body, String method,
             String secret) {

@@ -251,9 +251,9 @@ class WebSubTest {
         // the lease lapses: the source is polled again at once, and the hub asked again
         await().atMost(PATIENCE).until(() -> Instant.parse(Api.source(sourceId).getString("lastFetchedAt"))
                 .isAfter(firstFetch));
-        List<Map<String, String>> again = await().atMost(PATIENCE)
-                .until(() -> hub.requestsFor(topicUrl), r -> r.size() >= 3);
-        assertEquals(200, hub.verify(again.get(2), "subscribe", topicUrl, "c", 3600L).statusCode(),
+        assertTrue(List.of("PENDING", "EXPIRED").contains(webSub(sourceId).getString("state")));
+        List<Map<String, String>> latest = hub.requestsFor(topicUrl);
+        assertEquals(200, hub.verify(latest.get(latest.size() - 1), "subscribe", topicUrl, "c", 3600L).statusCode(),
                 "a lapsed subscription can be verified again");
         assertEquals("ACTIVE", webSub(sourceId).getString("state"));
     }
@@ -270,5 +270,30 @@ class WebSubTest {
         assertEquals("DENIED", state.getString("state"));
         assertEquals("denied by the hub: no reason given", state.getString("lastError"));
         assertTrue(scheduled(Api.source(sourceId)).compareTo(Duration.ofMinutes(10)) < 0, "polled as before");
+    }
+
+    @Test
+    void aHubMayEndAnActiveSubscriptionAndPollingTakesOver() {
+        String topicUrl = serveFeedWithHub(hub.hub("/hub", 202));
+        String sourceId = Api.createSource(topicUrl);
+        Map<String, String> request = awaitSubscriptionRequest(topicUrl);
+        assertEquals(200, hub.verify(request, "subscribe", topicUrl, "c", 3600L).statusCode());
+        assertEquals("ACTIVE", webSub(sourceId).getString("state"));
+
+        assertEquals(200, hub.deny(request, topicUrl, "topic gone").statusCode());
+
+        JsonPath state = webSub(sourceId);
+        assertEquals("DENIED", state.getString("state"));
+        assertEquals("denied by the hub: topic gone", state.getString("lastError"));
+        JsonPath polled = fetchAgain(sourceId);
+        assertTrue(scheduled(polled).compareTo(Duration.ofMinutes(10)) < 0,
+                "its adaptive interval again, not the 6-hour safety net: " + scheduled(polled));
+    }
+
+    private static JsonPath fetchAgain(String sourceId) {
+        Instant before = Instant.parse(Api.source(sourceId).getString("lastFetchedAt"));
+        Api.admin().post("/api/sources/" + sourceId + "/fetch").then().statusCode(202);
+        return await().atMost(PATIENCE).until(() -> Api.source(sourceId),
+                s -> Instant.parse(s.getString("lastFetchedAt")).isAfter(before));
     }
 }
