@@ -62,7 +62,7 @@ public class FeedParser {
             }
             articles.add(article.get());
         }
-        return new ParsedFeed(document.kind(), articles, skipped, document.ttl());
+        return new ParsedFeed(document.kind(), articles, skipped, document.ttl(), document.hubLinks());
     }
 
     /** Decodes, detects and reads a document of any supported kind, without turning it into articles. */

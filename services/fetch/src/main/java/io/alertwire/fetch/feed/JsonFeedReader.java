@@ -37,7 +37,20 @@ final class JsonFeedReader implements FeedFormatReader {
                 entries.add(toEntry(item, feedAuthors));
             }
         }
-        return new FeedDocument(FeedKind.JSON_FEED.label(), language, entries, null);
+        return new FeedDocument(FeedKind.JSON_FEED.label(), language, entries, null, hubLinks(root));
+    }
+
+    /** JSON Feed's {@code hubs} ({@code [{type: "WebSub", url}]}) and {@code feed_url} as the topic. */
+    private static HubLinks hubLinks(JsonNode root) {
+        List<String> hubs = new ArrayList<>();
+        for (JsonNode hub : root.path("hubs")) {
+            String url = textOrNull(hub, "url");
+            String type = text(hub, "type");
+            if (url != null && (type.isEmpty() || type.equalsIgnoreCase("WebSub"))) {
+                hubs.add(url.strip());
+            }
+        }
+        return new HubLinks(hubs, textOrNull(root, "feed_url"));
     }
 
     private static FeedEntry toEntry(JsonNode item, List<String> feedAuthors) {

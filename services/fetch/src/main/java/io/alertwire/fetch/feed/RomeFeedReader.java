@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jdom2.Document;
+import org.jdom2.Element;
 
 /**
  * RSS 0.9x, 1.0, 2.0 and Atom 0.3, 1.0 through ROME. ROME 2.x refuses DOCTYPE declarations unless
@@ -26,7 +28,9 @@ final class RomeFeedReader implements FeedFormatReader {
 
     @Override
     public FeedDocument read(String text) throws FeedRejectedException {
-        WireFeed wire = build(text);
+        Document document = RomeDocuments.build(text);
+        HubLinks hubLinks = hubLinks(document.getRootElement());
+        WireFeed wire = build(document);
         SyndFeed feed = new SyndFeedImpl(wire);
         String type = feed.getFeedType() == null ? "" : feed.getFeedType();
         String kind = type.startsWith("atom") ? FeedKind.ATOM.label() : FeedKind.RSS.label();
@@ -36,14 +40,42 @@ final class RomeFeedReader implements FeedFormatReader {
         for (SyndEntry entry : feed.getEntries()) {
             entries.add(toEntry(entry));
         }
-        return new FeedDocument(kind, feed.getLanguage(), entries, ttl);
+        return new FeedDocument(kind, feed.getLanguage(), entries, ttl, hubLinks);
     }
 
-    private static WireFeed build(String text) throws FeedRejectedException {
+    /**
+     * {@code <atom:link rel="hub|self">} at feed level: children of an Atom {@code <feed>}, of an
+     * RSS {@code <channel>} or of RDF's channel (read from the tree, since ROME drops them in RSS).
+     */
+    private static HubLinks hubLinks(Element root) {
+        List<String> hubs = new ArrayList<>();
+        String self = null;
+        List<Element> levels = new ArrayList<>(List.of(root));
+        root.getChildren().stream().filter(child -> child.getName().equals("channel")).forEach(levels::add);
+        for (Element level : levels) {
+            for (Element link : level.getChildren("link", RomeDocuments.ATOM_10)) {
+                String rel = link.getAttributeValue("rel");
+                String href = link.getAttributeValue("href");
+                if (rel == null || href == null || href.isBlank()) {
+                    continue;
+                }
+                for (String one : rel.strip().toLowerCase(java.util.Locale.ROOT).split("\\s+")) {
+                    if (one.equals("hub") && !hubs.contains(href.strip())) {
+                        hubs.add(href.strip());
+                    } else if (one.equals("self") && self == null) {
+                        self = href.strip();
+                    }
+                }
+            }
+        }
+        return new HubLinks(hubs, self);
+    }
+
+    private static WireFeed build(Document document) throws FeedRejectedException {
         try {
             WireFeedInput input = new WireFeedInput();
             input.setAllowDoctypes(false); // the default; stated because it is what keeps XXE out
-            return input.build(RomeDocuments.build(text));
+            return input.build(document);
         } catch (FeedException e) {
             throw new FeedRejectedException("not a feed: " + shorten(e.getMessage()));
         } catch (IllegalArgumentException e) {

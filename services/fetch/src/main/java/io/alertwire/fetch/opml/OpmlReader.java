@@ -3,6 +3,8 @@ package io.alertwire.fetch.opml;
 import io.alertwire.fetch.xml.DecodedText;
 import io.alertwire.fetch.xml.SafeXml;
 import io.alertwire.fetch.xml.XmlRefusedException;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.stream.XMLStreamConstants;
@@ -51,7 +53,9 @@ public final class OpmlReader {
                     if (url != null && !url.isBlank()) {
                         String title = attribute(reader, "title");
                         String name = title != null && !title.isBlank() ? title : attribute(reader, "text");
-                        feeds.add(new OpmlFeed(url.strip(), name == null || name.isBlank() ? null : name.strip()));
+                        feeds.add(new OpmlFeed(url.strip(), name == null || name.isBlank() ? null : name.strip(),
+                                interval(alertwireAttribute(reader, "pollInterval")),
+                                bool(alertwireAttribute(reader, "enabled"))));
                     }
                 }
             }
@@ -72,6 +76,37 @@ public final class OpmlReader {
                 }
             }
         }
+    }
+
+    /** An attribute in Alertwire's namespace (see {@link OpmlFeed#NAMESPACE}); the prefix may be any. */
+    private static String alertwireAttribute(XMLStreamReader reader, String name) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            if (OpmlFeed.NAMESPACE.equals(reader.getAttributeNamespace(i))
+                    && reader.getAttributeLocalName(i).equals(name)) {
+                return reader.getAttributeValue(i);
+            }
+        }
+        return null;
+    }
+
+    /** An ISO-8601 duration, or null: a bad value leaves the importer's default in place. */
+    private static Duration interval(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Duration.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Boolean bool(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip();
+        return text.equalsIgnoreCase("true") ? Boolean.TRUE : text.equalsIgnoreCase("false") ? Boolean.FALSE : null;
     }
 
     private static String attribute(XMLStreamReader reader, String name) {

@@ -24,7 +24,8 @@ public final class OpmlWriter {
 
     /**
      * @param title the document's title
-     * @param feeds the subscriptions, each written as {@code <outline type="rss" text title xmlUrl>}
+     * @param feeds the subscriptions, each written as {@code <outline type="rss" text title xmlUrl>},
+     *        with {@code alertwire:pollInterval} and {@code alertwire:enabled} when known
      * @param created when the list was made
      */
     public static String write(String title, List<OpmlFeed> feeds, Instant created) {
@@ -35,6 +36,7 @@ public final class OpmlWriter {
             xml.writeCharacters("\n");
             xml.writeStartElement("opml");
             xml.writeAttribute("version", "2.0");
+            xml.writeNamespace("alertwire", OpmlFeed.NAMESPACE);
             xml.writeCharacters("\n  ");
             xml.writeStartElement("head");
             element(xml, "title", title);
@@ -51,6 +53,13 @@ public final class OpmlWriter {
                 xml.writeAttribute("text", name);
                 xml.writeAttribute("title", name);
                 xml.writeAttribute("xmlUrl", xmlChars(feed.url()));
+                // so that an export imported into another Alertwire keeps each source as it was
+                if (feed.pollInterval() != null) {
+                    xml.writeAttribute("alertwire", OpmlFeed.NAMESPACE, "pollInterval", feed.pollInterval().toString());
+                }
+                if (feed.enabled() != null) {
+                    xml.writeAttribute("alertwire", OpmlFeed.NAMESPACE, "enabled", feed.enabled().toString());
+                }
             }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();

@@ -1,5 +1,6 @@
 package io.alertwire.fetch.poll;
 
+import io.alertwire.fetch.feed.HubLinks;
 import io.alertwire.fetch.net.AddressPolicy;
 import io.alertwire.fetch.net.ForbiddenAddressException;
 import io.alertwire.fetch.source.ClaimedSource;
@@ -134,7 +135,7 @@ public class FeedFetcher {
                 HttpHeaders headers = response.headers();
                 return new FetchResult.Fetched(status, uri, headers.firstValue("Content-Type").orElse(null), body,
                         headers.firstValue("ETag").orElse(null), headers.firstValue("Last-Modified").orElse(null),
-                        ServerHints.freshUntil(headers, now), movedTo);
+                        ServerHints.freshUntil(headers, now), movedTo, HubLinks.fromLinkHeaders(headers.allValues("Link")));
             } catch (Failure failure) {
                 return failure.result;
             }

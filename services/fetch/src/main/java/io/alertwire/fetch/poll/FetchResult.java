@@ -1,5 +1,6 @@
 package io.alertwire.fetch.poll;
 
+import io.alertwire.fetch.feed.HubLinks;
 import java.net.URI;
 import java.time.Instant;
 
@@ -12,9 +13,10 @@ public sealed interface FetchResult {
      * @param freshUntil until when the server says the response stays fresh (Cache-Control max-age,
      *        Expires), or null
      * @param movedTo where permanent redirects (301, 308) said the feed now lives, or null
+     * @param hubLinks WebSub hubs and self URL named by the response's {@code Link} headers
      */
     record Fetched(int status, URI finalUri, String contentType, byte[] body, String etag, String lastModified,
-            Instant freshUntil, URI movedTo) implements FetchResult {
+            Instant freshUntil, URI movedTo, HubLinks hubLinks) implements FetchResult {
     }
 
     /** 304: the feed has not changed since the stored ETag / Last-Modified. Fields as in {@link Fetched}. */

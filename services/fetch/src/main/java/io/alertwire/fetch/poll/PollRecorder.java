@@ -7,7 +7,9 @@ import io.alertwire.fetch.source.Source;
 import io.alertwire.fetch.source.SourceRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.alertwire.fetch.websub.WebSubService;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -23,10 +25,15 @@ public class PollRecorder {
 
     private final SourceRepository sources;
     private final ArticleRepository articles;
+    private final AdaptiveInterval intervals;
+    private final WebSubService webSub;
 
-    public PollRecorder(SourceRepository sources, ArticleRepository articles) {
+    public PollRecorder(SourceRepository sources, ArticleRepository articles, AdaptiveInterval intervals,
+            WebSubService webSub) {
         this.sources = sources;
         this.articles = articles;
+        this.intervals = intervals;
+        this.webSub = webSub;
     }
 
     /** The articles of a fetched feed that no source has brought yet. */
@@ -50,7 +57,7 @@ public class PollRecorder {
         }
         int inserted = articles.insertIfAbsent(sourceId, found);
         follow(source, movedTo);
-        source.recordSuccess(status, now, notBefore);
+        succeed(source, status, now, notBefore, inserted);
         if (kind != null) {
             source.setKind(kind);
         }
@@ -62,8 +69,31 @@ public class PollRecorder {
         Source source = sources.findById(sourceId);
         if (source != null) {
             follow(source, movedTo);
-            source.recordSuccess(status, now, notBefore);
+            succeed(source, status, now, notBefore, 0);
         }
+    }
+
+    /**
+     * Saves the new articles a hub pushed to the outbox, like those of a fetched feed; the source's
+     * fetch state and schedule stay as they are.
+     *
+     * @return how many articles were new
+     */
+    public int recordPush(long sourceId, List<ArticleEvent> found) {
+        return sources.findByIdOptional(sourceId).map(source -> articles.insertIfAbsent(sourceId, found)).orElse(0);
+    }
+
+    /**
+     * Adapts the interval to what the fetch found and schedules the next fetch after it, with jitter;
+     * later if the server or feed asked for it, or if a hub pushes the source's news (then polling is
+     * only a safety net).
+     */
+    private void succeed(Source source, int status, Instant now, Instant notBefore, int newArticles) {
+        Duration elapsed = source.getLastFetchedAt() == null ? null : Duration.between(source.getLastFetchedAt(), now);
+        Duration interval = intervals.next(source.currentInterval(), source.pollInterval(), elapsed, newArticles);
+        Instant pushed = webSub.pollNotBefore(source.getId(), now);
+        Instant earliest = notBefore == null || (pushed != null && pushed.isAfter(notBefore)) ? pushed : notBefore;
+        source.recordSuccess(status, now, interval, intervals.jittered(interval), earliest);
     }
 
     /**

@@ -10,8 +10,7 @@ import io.alertwire.fetch.robots.RobotsPolicy;
 import io.alertwire.fetch.robots.RobotsVerdict;
 import io.alertwire.fetch.source.ClaimedSource;
 import io.alertwire.fetch.source.SourceRepository;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.alertwire.fetch.websub.WebSubService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -43,13 +42,12 @@ public class Poller {
     private final ExecutorService workers;
     private final HostSlots hosts;
     private final AtomicInteger running = new AtomicInteger();
-    private final Counter ok;
-    private final Counter notModified;
-    private final Counter failed;
+    private final FetchMetrics metrics;
+    private final WebSubService webSub;
 
     public Poller(SourceRepository sources, FeedFetcher fetcher, FeedParser parser, PollRecorder recorder,
             OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages, PollConfig config,
-            MeterRegistry registry) {
+            FetchMetrics metrics, WebSubService webSub) {
         this.sources = sources;
         this.fetcher = fetcher;
         this.parser = parser;
@@ -65,16 +63,8 @@ public class Poller {
             thread.setDaemon(true);
             return thread;
         });
-        this.ok = fetches(registry, "ok");
-        this.notModified = fetches(registry, "not_modified");
-        this.failed = fetches(registry, "failed");
-    }
-
-    private static Counter fetches(MeterRegistry registry, String outcome) {
-        return Counter.builder("alertwire.fetch.fetches")
-                .description("Source fetches by outcome")
-                .tag("outcome", outcome)
-                .register(registry);
+        this.metrics = metrics;
+        this.webSub = webSub;
     }
 
     @PreDestroy
@@ -151,15 +141,17 @@ public class Poller {
                 postpone(List.of(source.id()), turn);
                 return 0;
             }
+            long started = System.nanoTime();
             FetchResult result = fetcher.fetch(source);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (result instanceof FetchResult.NotModified notMod) {
                 recorder.recordNotModified(source.id(), notMod.status(), now, notMod.freshUntil(), notMod.movedTo());
-                notModified.increment();
+                metrics.fetched(FetchMetrics.NOT_MODIFIED, started, 0);
                 LOG.debugf("Source not modified: sourceId=%d", source.id());
                 return 0;
             }
             if (result instanceof FetchResult.Failed failure) {
+                metrics.timed(FetchMetrics.FAILED, started);
                 fail(source, failure.status(), failure.reason(), now, failure.retryAfter());
                 return 0;
             }
@@ -169,6 +161,7 @@ public class Poller {
                 feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUri(),
                         String.valueOf(source.id()), source.name(), now);
             } catch (FeedRejectedException e) {
+                metrics.timed(FetchMetrics.FAILED, started);
                 fail(source, fetched.status(), e.getMessage(), now, null);
                 return 0;
             }
@@ -176,7 +169,8 @@ public class Poller {
             List<ArticleEvent> articles = recorder.unseen(feed.articles()).stream().map(languages::fillIn).toList();
             int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
                     fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
-            ok.increment();
+            metrics.fetched(FetchMetrics.OK, started, inserted);
+            discoverHub(source, fetched, feed);
             LOG.infof("Source fetched: sourceId=%d status=%d kind=%s entries=%d new=%d skipped=%d", source.id(),
                     fetched.status(), feed.kind(), feed.articles().size(), inserted, feed.skipped());
             return inserted;
@@ -203,9 +197,18 @@ public class Poller {
         return byServer == null || byTtl.isAfter(byServer) ? byTtl : byServer;
     }
 
+    /** Hands the hubs the feed names (Link headers first, then the document) to WebSub; never throws. */
+    private void discoverHub(ClaimedSource source, FetchResult.Fetched fetched, ParsedFeed feed) {
+        try {
+            webSub.discovered(source.id(), fetched.finalUri(), fetched.hubLinks().or(feed.hubLinks()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not record the WebSub hub of sourceId=%d: %s", source.id(), e.toString());
+        }
+    }
+
     private void fail(ClaimedSource source, Integer status, String reason, Instant now, Instant retryAfter) {
         int failures = recorder.recordFailure(source.id(), status, reason, now, retryAfter);
-        failed.increment();
+        metrics.failed();
         LOG.infof("Source failed: sourceId=%d failures=%d reason=%s", source.id(), failures, reason);
     }
 }

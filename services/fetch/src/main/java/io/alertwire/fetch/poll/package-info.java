@@ -32,8 +32,14 @@
  * <h2>Outcomes</h2>
  * <ul>
  * <li>a feed (2xx): its new entries go to the article outbox with the source's status, kind and
- * validators (ETag, Last-Modified), all in one transaction; failures reset; next = now + interval;</li>
+ * validators (ETag, Last-Modified), all in one transaction; failures reset; the interval adapts to
+ * what the fetch found ({@link io.alertwire.fetch.poll.AdaptiveInterval}: sooner when it brought
+ * new articles, later when it brought none, between a minimum and a maximum) and next = now +
+ * interval ± jitter (10%), so that sources added together drift apart;</li>
  * <li>304 Not Modified: a success with nothing new;</li>
+ * <li>while a WebSub hub pushes the source's news, the next poll is at least
+ * {@code alertwire.fetch.websub.poll-interval-while-subscribed} away (see
+ * {@link io.alertwire.fetch.websub});</li>
  * <li>after either, the next fetch may be later than the interval when the server or the feed asks
  * for it ({@code Cache-Control: max-age}, {@code Expires}, RSS {@code <ttl>}), at most 24 hours
  * away; permanent redirects (301, 308, while every hop was permanent) update the stored URL;</li>
@@ -41,7 +47,7 @@
  * later than the back-off below, at most 24 hours away;</li>
  * <li>anything else (HTTP error, timeout, refused address, oversized body, HTML, hostile XML): the
  * readable reason is stored in {@code last_error}, {@code consecutive_failures} grows and the next
- * fetch backs off to interval × 2^failures, at most 24 hours.</li>
+ * fetch backs off to (current) interval × 2^failures, at most 24 hours.</li>
  * </ul>
  * Each source is fetched, parsed and recorded on its own, with every error caught at its boundary,
  * so one broken or hostile feed never affects another.

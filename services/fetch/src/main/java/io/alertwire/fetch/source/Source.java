@@ -33,6 +33,10 @@ public class Source {
     @Column(name = "poll_interval_seconds", nullable = false)
     private int pollIntervalSeconds;
 
+    /** The interval in use now: starts at pollIntervalSeconds and adapts (see poll.AdaptiveInterval). */
+    @Column(name = "current_interval_seconds", nullable = false)
+    private int currentIntervalSeconds;
+
     @Column(nullable = false)
     private boolean enabled;
 
@@ -69,6 +73,7 @@ public class Source {
         this.canonicalUrl = canonicalUrl;
         this.name = name;
         this.pollIntervalSeconds = Math.toIntExact(pollInterval.toSeconds());
+        this.currentIntervalSeconds = pollIntervalSeconds;
         this.enabled = enabled;
         this.createdAt = now;
         this.nextFetchAt = now; // a new source is due at once
@@ -78,17 +83,20 @@ public class Source {
     static final Duration MAX_DELAY = Duration.ofHours(24);
 
     /**
-     * A fetch that got a feed (or 304): the schedule returns to the normal interval, or later if the
-     * server or the feed asked for it (Cache-Control, Expires, RSS ttl), but never beyond a day.
+     * A fetch that got a feed (or 304): the schedule returns to the (adapted) interval, or later if
+     * the server or the feed asked for it (Cache-Control, Expires, RSS ttl), but never beyond a day.
      *
+     * @param interval the interval from now on, as adapted to what the fetch found
+     * @param delay the wait until the next fetch: the interval with some jitter
      * @param notBefore the earliest next fetch the server or feed asked for, or null
      */
-    public void recordSuccess(int status, Instant now, Instant notBefore) {
+    public void recordSuccess(int status, Instant now, Duration interval, Duration delay, Instant notBefore) {
         lastStatus = status;
         lastError = null;
         consecutiveFailures = 0;
         lastFetchedAt = now;
-        nextFetchAt = later(now.plus(pollInterval()), notBefore, now);
+        currentIntervalSeconds = Math.toIntExact(Math.max(1, Math.min(interval.toSeconds(), MAX_DELAY.toSeconds())));
+        nextFetchAt = later(now.plus(delay), notBefore, now);
     }
 
     private static Instant later(Instant planned, Instant notBefore, Instant now) {
@@ -117,7 +125,7 @@ public class Source {
         lastError = reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
         consecutiveFailures++;
         lastFetchedAt = now;
-        nextFetchAt = later(now.plus(backoff(pollInterval(), consecutiveFailures)), notBefore, now);
+        nextFetchAt = later(now.plus(backoff(currentInterval(), consecutiveFailures)), notBefore, now);
     }
 
     static Duration backoff(Duration interval, int failures) {
@@ -143,12 +151,26 @@ public class Source {
         this.name = name;
     }
 
-    /** A new interval takes effect from the last fetch, so shortening it does not wait out the old one. */
+    /**
+     * A new interval takes effect from the last fetch, so shortening it does not wait out the old
+     * one; what the adaptive interval learnt is dropped, it starts again from the user's choice.
+     */
     public void changePollInterval(Duration interval, Instant now) {
         this.pollIntervalSeconds = Math.toIntExact(interval.toSeconds());
+        this.currentIntervalSeconds = pollIntervalSeconds;
         if (consecutiveFailures == 0 && lastFetchedAt != null) {
             Instant next = lastFetchedAt.plus(interval);
             nextFetchAt = next.isBefore(now) ? now : next;
+        }
+    }
+
+    /**
+     * Makes the source due by {@code dueAt} unless it already is: a push channel that carried its
+     * news (WebSub) has lapsed and polling takes over again.
+     */
+    public void dueBy(Instant dueAt) {
+        if (enabled && nextFetchAt.isAfter(dueAt)) {
+            nextFetchAt = dueAt;
         }
     }
 
@@ -186,6 +208,11 @@ public class Source {
 
     public Duration pollInterval() {
         return Duration.ofSeconds(pollIntervalSeconds);
+    }
+
+    /** The interval in use now, adapted to the source's rate of new articles. */
+    public Duration currentInterval() {
+        return Duration.ofSeconds(currentIntervalSeconds);
     }
 
     public boolean isEnabled() {

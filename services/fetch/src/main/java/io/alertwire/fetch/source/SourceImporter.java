@@ -4,6 +4,7 @@ import io.alertwire.fetch.opml.OpmlFeed;
 import io.alertwire.fetch.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -25,6 +26,14 @@ public class SourceImporter {
         this.service = service;
     }
 
+    /** An interval from the file within what the API accepts (1 minute to 24 hours), else the default. */
+    private static Duration acceptable(Duration interval) {
+        if (interval == null || interval.compareTo(Duration.ofMinutes(1)) < 0 || interval.compareTo(Duration.ofHours(24)) > 0) {
+            return null;
+        }
+        return interval;
+    }
+
     public ImportReport importFeeds(List<OpmlFeed> feeds) {
         List<ImportReport.Created> created = new ArrayList<>();
         List<ImportReport.NotImported> skipped = new ArrayList<>();
@@ -33,7 +42,8 @@ public class SourceImporter {
             String name = feed.name() == null || feed.name().length() <= MAX_NAME_CHARS
                     ? feed.name() : feed.name().substring(0, MAX_NAME_CHARS);
             try {
-                SourceResponse source = service.create(new CreateSourceRequest(feed.url(), name, null, null));
+                SourceResponse source = service.create(
+                        new CreateSourceRequest(feed.url(), name, acceptable(feed.pollInterval()), feed.enabled()));
                 created.add(new ImportReport.Created(source.id(), source.url(), source.name()));
             } catch (ProblemException e) {
                 if (e.status() == Response.Status.CONFLICT) {

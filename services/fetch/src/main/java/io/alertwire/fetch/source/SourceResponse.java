@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * A source as the API shows it. The id is a string so that clients never do arithmetic on it and
- * JavaScript never rounds it; the poll interval is an ISO-8601 duration.
+ * JavaScript never rounds it; the poll intervals are ISO-8601 durations: {@code pollInterval} is the
+ * one the user chose (or the default), {@code currentPollInterval} the one in use now, adapted to
+ * how often the source brings new articles.
  */
 public record SourceResponse(
         String id,
@@ -12,6 +14,7 @@ public record SourceResponse(
         String name,
         String kind,
         String pollInterval,
+        String currentPollInterval,
         boolean enabled,
         Integer lastStatus,
         String lastError,
@@ -22,8 +25,8 @@ public record SourceResponse(
 
     static SourceResponse of(Source source) {
         return new SourceResponse(String.valueOf(source.getId()), source.getUrl(), source.getName(),
-                source.getKind(), source.pollInterval().toString(), source.isEnabled(), source.getLastStatus(),
-                source.getLastError(), source.getConsecutiveFailures(), source.getLastFetchedAt(),
-                source.getNextFetchAt(), source.getCreatedAt());
+                source.getKind(), source.pollInterval().toString(), source.currentInterval().toString(),
+                source.isEnabled(), source.getLastStatus(), source.getLastError(), source.getConsecutiveFailures(),
+                source.getLastFetchedAt(), source.getNextFetchAt(), source.getCreatedAt());
     }
 }

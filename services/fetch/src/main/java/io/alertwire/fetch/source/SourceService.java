@@ -114,7 +114,8 @@ public class SourceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OpmlFeed> allAsFeeds() {
         return sources.findAll(Sort.by("id")).stream()
-                .map(source -> new OpmlFeed(source.getUrl(), source.getName()))
+                .map(source -> new OpmlFeed(source.getUrl(), source.getName(), source.pollInterval(),
+                        source.isEnabled()))
                 .toList();
     }
 
