@@ -43,8 +43,13 @@ public interface PollConfig {
     @WithDefault("30s")
     Duration requestTimeout();
 
-    /** Largest response body accepted, counted after decompression (guards against gzip bombs). */
-    @WithDefault("10485760")
+    /**
+     * Largest response body accepted, counted after decompression (guards against gzip bombs and
+     * endless bodies). 16 MiB: the full-content feeds of big publishers reach 10 MB, and a feed
+     * that large must still be read; beyond it a document is refused with "response larger than
+     * 16 MiB". Each fetch in flight may hold this much (and its parsed form) in memory.
+     */
+    @WithDefault("16777216")
     long maxResponseBytes();
 
     /** Redirects followed per fetch. */

@@ -36,6 +36,9 @@ public class Source {
     @Column(nullable = false)
     private boolean enabled;
 
+    @Column(name = "full_text", nullable = false)
+    private boolean fullText;
+
     @Column(length = 1024)
     private String etag;
 
@@ -190,6 +193,15 @@ public class Source {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Whether each new article's page is downloaded for its full text. */
+    public boolean isFullText() {
+        return fullText;
+    }
+
+    public void setFullText(boolean fullText) {
+        this.fullText = fullText;
     }
 
     public String getEtag() {

@@ -13,6 +13,7 @@ public record SourceResponse(
         String kind,
         String pollInterval,
         boolean enabled,
+        boolean fullText,
         Integer lastStatus,
         String lastError,
         int consecutiveFailures,
@@ -22,8 +23,8 @@ public record SourceResponse(
 
     static SourceResponse of(Source source) {
         return new SourceResponse(String.valueOf(source.getId()), source.getUrl(), source.getName(),
-                source.getKind(), source.pollInterval().toString(), source.isEnabled(), source.getLastStatus(),
-                source.getLastError(), source.getConsecutiveFailures(), source.getLastFetchedAt(),
-                source.getNextFetchAt(), source.getCreatedAt());
+                source.getKind(), source.pollInterval().toString(), source.isEnabled(), source.isFullText(),
+                source.getLastStatus(), source.getLastError(), source.getConsecutiveFailures(),
+                source.getLastFetchedAt(), source.getNextFetchAt(), source.getCreatedAt());
     }
 }
