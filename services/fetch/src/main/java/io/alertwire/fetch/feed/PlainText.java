@@ -3,7 +3,7 @@ package io.alertwire.fetch.feed;
 import org.jsoup.Jsoup;
 
 /** Feed text fields are often HTML (or escaped HTML): consumers want words, not markup. */
-final class PlainText {
+public final class PlainText {
 
     private PlainText() {
     }
@@ -20,7 +20,7 @@ final class PlainText {
     }
 
     /** Cuts text to at most {@code max} chars without splitting a surrogate pair. */
-    static String cut(String text, int max) {
+    public static String cut(String text, int max) {
         if (text.length() <= max) {
             return text;
         }

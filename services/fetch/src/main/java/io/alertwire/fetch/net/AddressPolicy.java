@@ -6,9 +6,11 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.List;
 
 /**
- * Refuses hosts on addresses that are not the public internet, unless the operator allows them.
+ * Refuses hosts on addresses that are not the public internet, unless the operator allows them
+ * (all of them, or listed networks).
  *
  * <p>Checked when a source is created (for a readable 400) and again before every request,
  * including every redirect hop, because DNS answers change and redirects can point anywhere. The
@@ -19,9 +21,12 @@ import java.net.UnknownHostException;
 public class AddressPolicy {
 
     private final boolean allowPrivate;
+    private final List<Cidr> allowedNetworks;
 
     public AddressPolicy(NetConfig config) {
         this.allowPrivate = config.allowPrivateAddresses();
+        this.allowedNetworks = config.allowedNetworks().orElse(List.of()).stream()
+                .filter(network -> !network.isBlank()).map(Cidr::parse).toList();
     }
 
     /**
@@ -41,7 +46,7 @@ public class AddressPolicy {
         String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         for (InetAddress address : InetAddress.getAllByName(bare)) {
             String kind = nonPublicKind(address);
-            if (kind != null) {
+            if (kind != null && allowedNetworks.stream().noneMatch(network -> network.contains(address))) {
                 throw new ForbiddenAddressException("the host " + host + " is on a " + kind + " address ("
                         + address.getHostAddress() + "); only public addresses are allowed");
             }

@@ -161,6 +161,11 @@ public class FeedFetcher {
 
     private HttpResponse<byte[]> send(HttpRequest request, long deadline) throws Failure {
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+            if (info.statusCode() == 304) {
+                // no body by definition: read the (empty) rest, so the connection is kept for the
+                // next conditional GET instead of being closed by a cancel
+                return HttpResponse.BodySubscribers.replacing(new byte[0]);
+            }
             boolean wanted = info.statusCode() >= 200 && info.statusCode() <= 299;
             // bodies of errors and redirects are not read: a hostile server could make them endless
             return new CappedBodySubscriber(wanted ? config.maxResponseBytes() : -1);

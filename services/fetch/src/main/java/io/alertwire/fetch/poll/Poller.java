@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
@@ -39,14 +41,18 @@ public class Poller {
     private final PollConfig config;
     private final RobotsPolicy robots;
     private final LanguageGuesser languages;
+    private final ArticlePages pages;
     private final ExecutorService workers;
     private final HostSlots hosts;
     private final AtomicInteger running = new AtomicInteger();
+    private final AtomicBoolean claiming = new AtomicBoolean();
+    /** Whether the last claim took all it asked for, so more sources may be due right now. */
+    private volatile boolean backlog;
     private final FetchMetrics metrics;
     private final WebSubService webSub;
 
     public Poller(SourceRepository sources, FeedFetcher fetcher, FeedParser parser, PollRecorder recorder,
-            OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages, PollConfig config,
+            OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages, ArticlePages pages, PollConfig config,
             FetchMetrics metrics, WebSubService webSub) {
         this.sources = sources;
         this.fetcher = fetcher;
@@ -56,6 +62,7 @@ public class Poller {
         this.config = config;
         this.robots = robots;
         this.languages = languages;
+        this.pages = pages;
         this.hosts = new HostSlots(config.perHostConcurrency());
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.concurrency(), task -> {
@@ -77,21 +84,43 @@ public class Poller {
             // not before start-up has finished: the Kafka emitter is wired during start-up
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        dispatchDue();
+    }
+
+    /**
+     * Claims as many due sources as there are idle workers and hands them out. Called by the tick
+     * and, while the last claim found more due sources than it could take, by each worker that
+     * frees up, so a backlog is worked through at the workers' pace rather than the tick's.
+     */
+    private void dispatchDue() {
+        // one claim at a time per replica: concurrent claims would only split the same idle workers
+        if (!claiming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            claimAndDispatch();
+        } finally {
+            claiming.set(false);
+        }
+    }
+
+    private void claimAndDispatch() {
         // only as many as there are idle workers: a claimed source never waits in a queue, and a
         // slow fetch holds its own worker only, not the next tick
         int idle = config.concurrency() - running.get();
         if (idle <= 0) {
             return;
         }
+        int wanted = Math.min(config.batchSize(), idle);
         List<ClaimedSource> due;
         try {
             // committed before any fetch, so the lease is visible to other replicas while we work
-            due = QuarkusTransaction.requiringNew()
-                    .call(() -> sources.claimDue(Math.min(config.batchSize(), idle), config.lease()));
+            due = QuarkusTransaction.requiringNew().call(() -> sources.claimDue(wanted, config.lease()));
         } catch (RuntimeException e) {
             LOG.warnf("Could not claim due sources: %s", e.toString());
             return;
         }
+        backlog = due.size() == wanted;
         List<Long> hostBusy = new ArrayList<>();
         for (ClaimedSource source : due) {
             String host = HostSlots.of(source.url());
@@ -100,19 +129,34 @@ public class Poller {
                 continue;
             }
             running.incrementAndGet();
-            CompletableFuture.runAsync(() -> {
-                try {
-                    if (poll(source, host) > 0) {
-                        relay.relayPending(); // publish now rather than at the relay's next tick
-                    }
-                } finally {
-                    hosts.release(host, Instant.now());
-                    running.decrementAndGet();
-                }
-            }, workers);
+            try {
+                startFetch(source, host);
+            } catch (RejectedExecutionException shuttingDown) {
+                hosts.release(host, Instant.now());
+                running.decrementAndGet();
+                return; // the lease runs out and another replica, or the next start, fetches it
+            }
         }
         // behind the sources already due, so a busy host's backlog cannot crowd out other hosts
         postpone(hostBusy, Instant.now().plus(config.tick()));
+    }
+
+    /** Hands the source to a worker, which afterwards refills the workers while there is a backlog. */
+    private void startFetch(ClaimedSource source, String host) {
+        CompletableFuture.runAsync(() -> {
+            try {
+                if (poll(source, host) > 0) {
+                    relay.relayPending(); // publish now rather than at the relay's next tick
+                }
+            } finally {
+                hosts.release(host, Instant.now());
+                int free = config.concurrency() - running.decrementAndGet();
+                // refill in batches (a quarter of the workers) rather than one claim per fetch
+                if (backlog && free >= Math.max(1, Math.min(config.batchSize(), config.concurrency()) / 4)) {
+                    dispatchDue();
+                }
+            }
+        }, workers);
     }
 
     /** Hands sources back unfetched (not a failure); if that fails, their lease runs out instead. */
@@ -165,8 +209,12 @@ public class Poller {
                 fail(source, fetched.status(), e.getMessage(), now, null);
                 return 0;
             }
-            // only articles no source has brought yet are worth detecting a language for
-            List<ArticleEvent> articles = recorder.unseen(feed.articles()).stream().map(languages::fillIn).toList();
+            // only articles no source has brought yet are worth a page download or detecting a language for
+            List<ArticleEvent> unseen = recorder.unseen(feed.articles());
+            if (source.fullText()) {
+                unseen = pages.withFullText(unseen, host, hosts);
+            }
+            List<ArticleEvent> articles = unseen.stream().map(languages::fillIn).toList();
             int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
                     fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
             metrics.fetched(FetchMetrics.OK, started, inserted);

@@ -18,10 +18,14 @@
  * longer than any fetch) simply expires and another replica fetches the source.
  *
  * <h2>Workers and hosts</h2>
- * A tick claims no more sources than there are idle workers ({@code alertwire.fetch.concurrency}),
- * hands each to a worker and returns without waiting, so a slow fetch holds one worker, never the
- * next tick. At most {@code alertwire.fetch.per-host-concurrency} (2) fetches run against one host
- * (host name and port) at a time: a claimed source whose host is at its limit, or within the
+ * A tick claims no more sources than there are idle workers ({@code alertwire.fetch.concurrency},
+ * 32; a fetch mostly waits for the network), hands each to a worker and returns without waiting,
+ * so a slow fetch holds one worker, never the next tick. While the last claim found as many due
+ * sources as it asked for (a backlog), each worker that frees up claims again at once, once a
+ * quarter of the workers are idle, so a backlog drains at the workers' pace, not one claim per
+ * tick.
+ * At most {@code alertwire.fetch.per-host-concurrency} (2) fetches run against one host (host name
+ * and port) at a time: a claimed source whose host is at its limit, or within the
  * {@code Crawl-delay} its robots.txt asks for, is handed back unfetched, due one tick later, behind
  * the sources already due, so a busy host's backlog neither piles onto the host nor crowds out other
  * hosts, and waiting for a turn is never counted as a failure. Handing back rather than waiting in

@@ -14,10 +14,13 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * @param pollInterval ISO-8601 duration between fetches, 1 minute to 24 hours; defaults to
  *        {@code alertwire.fetch.default-poll-interval}
  * @param enabled whether to poll it; defaults to true
+ * @param fullText whether to download each new article's page and publish its main text as the
+ *        content, instead of what the feed carries; defaults to false
  */
 public record CreateSourceRequest(
         @NotBlank @Size(max = 2048) @HttpUrl String url,
         @Size(max = 500) String name,
         @DurationMin(minutes = 1) @DurationMax(hours = 24) Duration pollInterval,
-        Boolean enabled) {
+        Boolean enabled,
+        Boolean fullText) {
 }

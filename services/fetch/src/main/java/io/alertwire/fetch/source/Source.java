@@ -8,9 +8,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A feed the service polls, with what it learnt at the last fetch. */
+/**
+ * A feed the service polls, with what it learnt at the last fetch.
+ *
+ * <p>Updates write only the columns that changed: the poller records a fetch while an operator may
+ * be changing the same source through the API, and neither may write back the other's columns with
+ * the values it read earlier (a PATCH of {@code fullText} or {@code name} would be lost otherwise).
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "source")
 public class Source {
 
@@ -39,6 +47,9 @@ public class Source {
 
     @Column(nullable = false)
     private boolean enabled;
+
+    @Column(name = "full_text", nullable = false)
+    private boolean fullText;
 
     @Column(length = 1024)
     private String etag;
@@ -217,6 +228,15 @@ public class Source {
 
     public boolean isEnabled() {
         return enabled;
+    }
+
+    /** Whether each new article's page is downloaded for its full text. */
+    public boolean isFullText() {
+        return fullText;
+    }
+
+    public void setFullText(boolean fullText) {
+        this.fullText = fullText;
     }
 
     public String getEtag() {

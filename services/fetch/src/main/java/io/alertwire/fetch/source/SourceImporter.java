@@ -42,8 +42,8 @@ public class SourceImporter {
             String name = feed.name() == null || feed.name().length() <= MAX_NAME_CHARS
                     ? feed.name() : feed.name().substring(0, MAX_NAME_CHARS);
             try {
-                SourceResponse source = service.create(
-                        new CreateSourceRequest(feed.url(), name, acceptable(feed.pollInterval()), feed.enabled()));
+                SourceResponse source = service.create(new CreateSourceRequest(feed.url(), name,
+                        acceptable(feed.pollInterval()), feed.enabled(), null));
                 created.add(new ImportReport.Created(source.id(), source.url(), source.name()));
             } catch (ProblemException e) {
                 if (e.status() == Response.Status.CONFLICT) {

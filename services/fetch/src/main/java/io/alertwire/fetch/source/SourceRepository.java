@@ -35,7 +35,7 @@ public class SourceRepository implements PanacheRepository<Source> {
                       LIMIT ?
                       FOR UPDATE SKIP LOCKED) due
                 WHERE s.id = due.id
-                RETURNING s.id, s.url, s.name, s.etag, s.last_modified, s.poll_interval_seconds
+                RETURNING s.id, s.url, s.name, s.etag, s.last_modified, s.poll_interval_seconds, s.full_text
                 """;
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -46,7 +46,7 @@ public class SourceRepository implements PanacheRepository<Source> {
                     while (rows.next()) {
                         claimed.add(new ClaimedSource(rows.getLong(1), URI.create(rows.getString(2)),
                                 rows.getString(3), rows.getString(4), rows.getString(5),
-                                Duration.ofSeconds(rows.getInt(6))));
+                                Duration.ofSeconds(rows.getInt(6)), rows.getBoolean(7)));
                     }
                 }
                 return claimed;

@@ -16,6 +16,7 @@ public record SourceResponse(
         String pollInterval,
         String currentPollInterval,
         boolean enabled,
+        boolean fullText,
         Integer lastStatus,
         String lastError,
         int consecutiveFailures,
@@ -26,7 +27,8 @@ public record SourceResponse(
     static SourceResponse of(Source source) {
         return new SourceResponse(String.valueOf(source.getId()), source.getUrl(), source.getName(),
                 source.getKind(), source.pollInterval().toString(), source.currentInterval().toString(),
-                source.isEnabled(), source.getLastStatus(), source.getLastError(), source.getConsecutiveFailures(),
+                source.isEnabled(), source.isFullText(), source.getLastStatus(), source.getLastError(),
+                source.getConsecutiveFailures(),
                 source.getLastFetchedAt(), source.getNextFetchAt(), source.getCreatedAt());
     }
 }

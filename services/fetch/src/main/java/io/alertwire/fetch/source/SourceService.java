@@ -51,6 +51,7 @@ public class SourceService {
         Duration interval = request.pollInterval() != null ? request.pollInterval() : config.defaultPollInterval();
         boolean enabled = request.enabled() == null || request.enabled();
         Source source = new Source(url, canonical, name, interval, enabled, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        source.setFullText(Boolean.TRUE.equals(request.fullText()));
         try {
             sources.persistAndFlush(source);
         } catch (RuntimeException e) {
@@ -59,7 +60,8 @@ public class SourceService {
             }
             throw e;
         }
-        LOG.infof("Source created: sourceId=%d url=%s interval=%s enabled=%s", source.getId(), url, interval, enabled);
+        LOG.infof("Source created: sourceId=%d url=%s interval=%s enabled=%s fullText=%s", source.getId(), url, interval,
+                enabled, source.isFullText());
         return SourceResponse.of(source);
     }
 
@@ -83,6 +85,9 @@ public class SourceService {
         }
         if (request.enabled() != null) {
             source.setEnabled(request.enabled(), now);
+        }
+        if (request.fullText() != null) {
+            source.setFullText(request.fullText());
         }
         try {
             sources.flush();

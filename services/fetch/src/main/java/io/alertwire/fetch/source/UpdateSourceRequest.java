@@ -15,10 +15,12 @@ import org.hibernate.validator.constraints.time.DurationMin;
  * @param name a new display name
  * @param pollInterval a new ISO-8601 interval, 1 minute to 24 hours
  * @param enabled turn polling on (due at once) or off
+ * @param fullText turn full-text extraction of new articles on or off
  */
 public record UpdateSourceRequest(
         @Size(max = 2048) @HttpUrl String url,
         @Size(max = 500) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
         @DurationMin(minutes = 1) @DurationMax(hours = 24) Duration pollInterval,
-        Boolean enabled) {
+        Boolean enabled,
+        Boolean fullText) {
 }

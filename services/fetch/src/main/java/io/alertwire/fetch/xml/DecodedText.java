@@ -19,12 +19,20 @@ import java.util.regex.Pattern;
  * (text that is not UTF-8 almost never happens to be valid UTF-8); the XML declaration's charset;
  * the HTTP charset; windows-1252; ISO-8859-1. The last decodes any byte, so a feed is never lost to
  * its charset; at worst a few characters look wrong.
+ *
+ * <p>One exception before the Latin fallbacks: text that is mostly valid UTF-8 with a few broken
+ * sequences (a truncated multi-byte character, a stray byte pasted in by a CMS) is read as UTF-8
+ * with each broken sequence replaced by U+FFFD. Reading it as windows-1252 instead would garble
+ * every correct non-ASCII character of the feed (a Korean feed would become unreadable) to save
+ * the few broken ones.
  */
 public final class DecodedText {
 
     private static final Pattern XML_ENCODING =
             Pattern.compile("^<\\?xml[^>]*encoding\\s*=\\s*[\"']([A-Za-z0-9._:-]+)[\"']");
     private static final Pattern HTTP_CHARSET = Pattern.compile("charset\\s*=\\s*\"?([A-Za-z0-9._:-]+)");
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private DecodedText() {
     }
@@ -38,12 +46,51 @@ public final class DecodedText {
      */
     public static String of(byte[] body, String contentType) {
         for (Charset charset : candidates(body, contentType)) {
+            if (charset.equals(WINDOWS_1252) && mostlyUtf8(body)) {
+                return withoutBom(new String(body, StandardCharsets.UTF_8)); // replaces what is broken
+            }
             String text = strictly(body, charset);
             if (text != null) {
-                return text.startsWith("\uFEFF") ? text.substring(1) : text;
+                return withoutBom(text);
             }
         }
-        return new String(body, StandardCharsets.UTF_8); // unreachable: windows-1252 maps every byte
+        return new String(body, StandardCharsets.UTF_8); // unreachable: ISO-8859-1 maps every byte
+    }
+
+    private static String withoutBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    /**
+     * Whether the bytes hold more well-formed UTF-8 multi-byte characters than broken sequences:
+     * then they are UTF-8 with damage, not a Latin charset (whose accented letters almost never form
+     * a valid UTF-8 sequence).
+     */
+    static boolean mostlyUtf8(byte[] b) {
+        int valid = 0;
+        int broken = 0;
+        int i = 0;
+        while (i < b.length) {
+            int lead = b[i] & 0xff;
+            int length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3
+                    : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+            if (length == 1) {
+                i++;
+                continue;
+            }
+            boolean ok = length > 0 && i + length <= b.length;
+            for (int k = 1; ok && k < length; k++) {
+                ok = (b[i + k] & 0xC0) == 0x80;
+            }
+            if (ok) {
+                valid++;
+                i += length;
+            } else {
+                broken++;
+                i++;
+            }
+        }
+        return broken > 0 && valid > broken;
     }
 
     static List<Charset> candidates(byte[] body, String contentType) {

@@ -15,8 +15,31 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AddressPolicyTest {
 
-    private final AddressPolicy strict = new AddressPolicy(() -> false);
-    private final AddressPolicy permissive = new AddressPolicy(() -> true);
+    private final AddressPolicy strict = new AddressPolicy(NetConfigs.of(false));
+    private final AddressPolicy permissive = new AddressPolicy(NetConfigs.of(true));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/feed", "http://10.20.3.4/rss", "http://[fd00:1::7]/rss"})
+    void allowsListedNetworksOnly(String url) {
+        AddressPolicy listed = new AddressPolicy(NetConfigs.of(false, "127.0.0.1/32", "10.20.0.0/16", "fd00:1::/64"));
+        assertDoesNotThrow(() -> listed.check(URI.create(url)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.2:8080/feed", "http://10.21.3.4/rss", "http://[fd00:2::7]/rss",
+        "http://169.254.169.254/latest/meta-data/"})
+    void refusesPrivateAddressesOutsideTheListedNetworks(String url) {
+        AddressPolicy listed = new AddressPolicy(NetConfigs.of(false, "127.0.0.1/32", "10.20.0.0/16", "fd00:1::/64"));
+        ForbiddenAddressException refused = assertThrows(ForbiddenAddressException.class,
+                () -> listed.check(URI.create(url)));
+        assertTrue(refused.getMessage().contains("only public addresses are allowed"), refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"intranet.example/24", "10.0.0.0/33", "10.0.0.0/x"})
+    void refusesAnAllowedNetworkThatIsNotCidr(String network) {
+        assertThrows(IllegalArgumentException.class, () -> new AddressPolicy(NetConfigs.of(false, network)));
+    }
 
     @ParameterizedTest
     @CsvSource({

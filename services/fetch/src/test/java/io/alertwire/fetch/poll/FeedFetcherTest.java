@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.alertwire.fetch.net.AddressPolicy;
+import io.alertwire.fetch.net.NetConfigs;
 import io.alertwire.fetch.source.ClaimedSource;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,11 @@ class FeedFetcherTest {
     }
 
     private static FeedFetcher fetcher(boolean allowPrivate, Duration timeout, long maxBytes) {
-        return new FeedFetcher(config(timeout, maxBytes), new AddressPolicy(() -> allowPrivate));
+        return new FeedFetcher(config(timeout, maxBytes), new AddressPolicy(NetConfigs.of(allowPrivate)));
     }
 
     private ClaimedSource source(String path) {
-        return new ClaimedSource(1, URI.create(server.baseUrl() + path), "test", null, null, Duration.ofMinutes(1));
+        return new ClaimedSource(1, URI.create(server.baseUrl() + path), "test", null, null, Duration.ofMinutes(1), false);
     }
 
     @Test

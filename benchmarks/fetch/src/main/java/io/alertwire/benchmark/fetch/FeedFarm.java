@@ -1,0 +1,168 @@
+package io.alertwire.benchmark.fetch;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The feeds the benchmark's sources point at, served on loopback by several servers (one per
+ * "host", each on its own port, since the service limits concurrent fetches per host and port).
+ * Nine feeds in ten support conditional GET (ETag) and answer 304 while unchanged; the tenth
+ * sends its whole body every time, as servers without validators do. A feed changes when the
+ * harness adds an item to it; the farm notes when it first served that item.
+ */
+final class FeedFarm implements AutoCloseable {
+
+    private static final int ITEMS_PER_FEED = 3;
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final ExecutorService threads;
+    private final Feed[] feeds;
+    private final AtomicLong feedRequests = new AtomicLong();
+    private final AtomicLong notModified = new AtomicLong();
+    /** New item URL to when the farm first served it (System.nanoTime). */
+    private final Map<String, Long> firstServed = new ConcurrentHashMap<>();
+
+    private final class Feed {
+        final int index;
+        final boolean conditional;
+        volatile int version;
+        volatile byte[] body;
+
+        Feed(int index) {
+            this.index = index;
+            this.conditional = index % 10 != 0;
+            render();
+        }
+
+        String etag() {
+            return "\"v" + version + "\"";
+        }
+
+        void render() {
+            String now = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(ZoneOffset.UTC));
+            StringBuilder xml = new StringBuilder(2048).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                    .append("<rss version=\"2.0\"><channel><title>Benchmark feed ").append(index)
+                    .append("</title><link>https://bench.example/").append(index).append("/</link>")
+                    .append("<description>load test</description><language>en</language>\n");
+            for (int k = version; k > version - ITEMS_PER_FEED; k--) {
+                xml.append("<item><title>Report ").append(k).append(" of feed ").append(index)
+                        .append(" on inter-Korean talks</title><link>").append(itemUrl(index, k))
+                        .append("</link><pubDate>").append(now).append("</pubDate><description>Officials of the ")
+                        .append("two Koreas met at Panmunjom to discuss the liaison office and the hotline.")
+                        .append("</description></item>\n");
+            }
+            body = xml.append("</channel></rss>\n").toString().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    FeedFarm(int feedCount, int hostCount) throws IOException {
+        threads = Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task, "feed-farm");
+            thread.setDaemon(true);
+            return thread;
+        });
+        feeds = new Feed[feedCount];
+        for (int i = 0; i < feedCount; i++) {
+            feeds[i] = new Feed(i);
+        }
+        for (int h = 0; h < hostCount; h++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+            server.createContext("/", this::handle);
+            server.setExecutor(threads);
+            server.start();
+            servers.add(server);
+        }
+    }
+
+    static String itemUrl(int feed, int version) {
+        return "https://bench.example/" + feed + "/items/" + version;
+    }
+
+    /** Feed i lives on host i mod hosts, so consecutive sources are on different hosts. */
+    String feedUrl(int i) {
+        return "http://127.0.0.1:" + servers.get(i % servers.size()).getAddress().getPort() + "/feeds/" + i + ".xml";
+    }
+
+    int size() {
+        return feeds.length;
+    }
+
+    long feedRequests() {
+        return feedRequests.get();
+    }
+
+    long notModified() {
+        return notModified.get();
+    }
+
+    Long firstServed(String itemUrl) {
+        return firstServed.get(itemUrl);
+    }
+
+    /** Adds an item to feed i and returns its URL. */
+    String change(int i) {
+        Feed feed = feeds[i];
+        synchronized (feed) {
+            feed.version++;
+            feed.render();
+            return itemUrl(i, feed.version);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (!path.startsWith("/feeds/") || !path.endsWith(".xml")) {
+                exchange.sendResponseHeaders(404, -1); // robots.txt included: no rules
+                return;
+            }
+            Feed feed = feeds[Integer.parseInt(path.substring("/feeds/".length(), path.length() - ".xml".length()))];
+            feedRequests.incrementAndGet();
+            byte[] body;
+            String etag;
+            int version;
+            synchronized (feed) {
+                body = feed.body;
+                etag = feed.etag();
+                version = feed.version;
+            }
+            if (feed.conditional) {
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    notModified.incrementAndGet();
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+            if (version > 0) {
+                firstServed.putIfAbsent(itemUrl(feed.index, version), System.nanoTime());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        servers.forEach(server -> server.stop(0));
+        threads.shutdownNow();
+    }
+}

@@ -1,0 +1,274 @@
+package io.alertwire.benchmark.fetch;
+
+import io.alertwire.testing.KafkaBroker;
+import io.alertwire.testing.PostgresDatabase;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+
+/**
+ * Load harness for fetch-service; run by {@code benchmarks/fetch/run.sh}, documented in
+ * {@code docs/benchmarks.md}. In order:
+ * <ol>
+ * <li>starts an embedded PostgreSQL, an in-JVM Kafka broker, {@link FeedFarm} with 10,000 feeds on
+ * 100 loopback ports, and the packaged service (loopback allowed for this run only, by
+ * {@code ALERTWIRE_FETCH_ALLOWED_NETWORKS=127.0.0.1/32});</li>
+ * <li>imports the feeds as sources (OPML, poll interval 1 minute) and waits for the first round,
+ * in which every feed is new;</li>
+ * <li>throughput rounds: makes every source due at once (in the database) and times how long the
+ * service takes to poll all of them, conditional GETs answered 304 by nine feeds in ten;</li>
+ * <li>steady phase: the sources poll on their 1-minute schedule while random feeds gain an item,
+ * and each item's latency is taken from the change (and from the fetch that found it) to its
+ * arrival on Kafka;</li>
+ * <li>prints the report; the service's RSS is sampled from /proc throughout.</li>
+ * </ol>
+ */
+public final class FetchBenchmark {
+
+    /** The first round, when every feed is new, runs during the import and publishes every item. */
+    private static final Duration FIRST_ROUND_TIMEOUT = Duration.ofMinutes(20);
+    private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(5);
+
+    private final int sources = setting("BENCH_SOURCES", 10_000);
+    private final int hosts = setting("BENCH_HOSTS", 100);
+    private final int rounds = setting("BENCH_ROUNDS", 3);
+    private final int steadySeconds = setting("BENCH_STEADY_SECONDS", 90);
+    private final int changesPerSecond = setting("BENCH_CHANGES_PER_SECOND", 2);
+    private final String javaOptions = System.getenv().getOrDefault("FETCH_JAVA_OPTS", "");
+    private final List<Long> rssSamples = new ArrayList<>();
+    private final StringBuilder report = new StringBuilder();
+
+    public static void main(String[] args) throws Exception {
+        new FetchBenchmark().run(repositoryRoot());
+        System.exit(0); // the in-JVM broker leaves non-daemon threads behind
+    }
+
+    private static int setting(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip());
+    }
+
+    private void run(Path root) throws Exception {
+        Path work = root.resolve("benchmarks/fetch/target/run");
+        Files.createDirectories(work);
+        PostgresDatabase postgres = new PostgresDatabase();
+        KafkaBroker kafka = new KafkaBroker();
+        Map<String, String> database = postgres.start();
+        String bootstrap = kafka.start().get("kafka.bootstrap.servers");
+        String token = UUID.randomUUID().toString();
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.get("quarkus.datasource.jdbc.url"));
+        environment.put("QUARKUS_DATASOURCE_USERNAME", database.get("quarkus.datasource.username"));
+        environment.put("QUARKUS_DATASOURCE_PASSWORD", database.get("quarkus.datasource.password"));
+        environment.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        environment.put("ALERTWIRE_ADMIN_TOKEN", token);
+        // the farm is on loopback: allowed for this run only, and only 127.0.0.1
+        environment.put("ALERTWIRE_FETCH_ALLOWED_NETWORKS", "127.0.0.1/32");
+        environment.put("ALERTWIRE_FETCH_DEFAULT_POLL_INTERVAL", "PT1M");
+        environment.put("ALERTWIRE_FETCH_MAX_IMPORT_BYTES", String.valueOf(8 * 1024 * 1024));
+        environment.put("QUARKUS_LOG_CATEGORY__IO_ALERTWIRE__LEVEL", "WARN"); // one INFO line per fetch otherwise
+
+        try (FeedFarm farm = new FeedFarm(sources, hosts);
+                ArticleArrivals arrivals = new ArticleArrivals(bootstrap);
+                FetchProcess fetch = FetchProcess.start(root.resolve("services/fetch/target/quarkus-app/quarkus-run.jar"),
+                        javaOptions, environment, work.resolve("fetch.log"))) {
+            Thread sampler = startRssSampler(fetch);
+            fetch.awaitReady(Duration.ofMinutes(3));
+            line("machine: %d cores, %s %s; service JVM options: '%s'; %d sources on %d loopback hosts, "
+                    + "9 in 10 answer 304 to conditional GETs", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"), javaOptions, sources, hosts);
+            line("service pid %d, RSS after start %d MiB", fetch.pid(), fetch.rssKib() / 1024);
+
+            long imported = System.nanoTime();
+            importSources(fetch, token, farm);
+            line("imported %d sources in %.1f s", sources, seconds(System.nanoTime() - imported));
+            double first = timeRound(farm::feedRequests, 0, imported, FIRST_ROUND_TIMEOUT);
+            line("first round (every feed new, %d articles published): %.0f polls/s", arrivals.records(), first);
+
+            List<Double> rates = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Thread.sleep(3000); // let the last round's stragglers finish
+                long before = farm.feedRequests();
+                long notModifiedBefore = farm.notModified();
+                long start = System.nanoTime();
+                makeAllDue(database);
+                double rate = timeRound(farm::feedRequests, before, start, ROUND_TIMEOUT);
+                rates.add(rate);
+                line("throughput round %d: %.0f polls/s (%d of %d answered 304)", round, rate,
+                        farm.notModified() - notModifiedBefore, sources);
+            }
+            line("polls per second, median of %d rounds: %.0f", rounds, median(rates));
+
+            int rssFrom = rssSamples.size();
+            steadyPhase(farm, arrivals);
+            List<Long> steadyRss = new ArrayList<>(rssSamples.subList(rssFrom, rssSamples.size()));
+            line("RSS of the service during the steady phase: median %d MiB, max %d MiB; max over the whole run %d MiB",
+                    percentile(steadyRss, 50) / 1024, percentile(steadyRss, 100) / 1024,
+                    percentile(new ArrayList<>(rssSamples), 100) / 1024);
+            sampler.interrupt();
+        } finally {
+            kafka.stop();
+            postgres.stop();
+        }
+        Files.writeString(work.resolve("report.txt"), report, StandardCharsets.UTF_8);
+        System.out.println("report written to " + work.resolve("report.txt"));
+    }
+
+    private Thread startRssSampler(FetchProcess fetch) {
+        Thread sampler = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                long rss = fetch.rssKib();
+                if (rss > 0) {
+                    synchronized (rssSamples) {
+                        rssSamples.add(rss);
+                    }
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "rss-sampler");
+        sampler.setDaemon(true);
+        sampler.start();
+        return sampler;
+    }
+
+    private void importSources(FetchProcess fetch, String token, FeedFarm farm) throws IOException, InterruptedException {
+        StringBuilder opml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"
+                + "<head><title>benchmark</title></head><body>\n");
+        for (int i = 0; i < farm.size(); i++) {
+            opml.append("<outline type=\"rss\" text=\"feed ").append(i).append("\" xmlUrl=\"")
+                    .append(farm.feedUrl(i)).append("\"/>\n");
+        }
+        opml.append("</body></opml>\n");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(fetch.baseUrl() + "/api/sources/import"))
+                .timeout(Duration.ofMinutes(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "text/x-opml")
+                .POST(HttpRequest.BodyPublishers.ofString(opml.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("import answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    /** Waits until {@code sources} more feed requests than {@code before} were served; polls per second. */
+    private double timeRound(LongSupplier requests, long before, long startNanos, Duration timeout)
+            throws InterruptedException {
+        long deadline = startNanos + timeout.toNanos();
+        while (requests.getAsLong() - before < sources) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("round not finished within " + timeout + ": "
+                        + (requests.getAsLong() - before) + " of " + sources + " polled");
+            }
+            Thread.sleep(20);
+        }
+        return sources / seconds(System.nanoTime() - startNanos);
+    }
+
+    /** What an overdue backlog looks like: every source due now (the harness owns the database). */
+    private static void makeAllDue(Map<String, String> database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET next_fetch_at = now()");
+        }
+    }
+
+    private void steadyPhase(FeedFarm farm, ArticleArrivals arrivals) throws InterruptedException {
+        Map<String, Long> changed = new LinkedHashMap<>();
+        long requestsBefore = farm.feedRequests();
+        long start = System.nanoTime();
+        long end = start + Duration.ofSeconds(steadySeconds).toNanos();
+        long interval = 1_000_000_000L / changesPerSecond;
+        for (long next = start; next < end; next += interval) {
+            Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
+            changed.put(farm.change(ThreadLocalRandom.current().nextInt(farm.size())), System.nanoTime());
+        }
+        double steadyRate = (farm.feedRequests() - requestsBefore) / seconds(System.nanoTime() - start);
+        // every change is found at the source's next poll, at most a minute later
+        long wait = System.nanoTime() + Duration.ofSeconds(75).toNanos();
+        while (System.nanoTime() < wait && changed.keySet().stream().anyMatch(url -> arrivals.arrivedAt(url) == null)) {
+            Thread.sleep(200);
+        }
+        List<Long> fromChange = new ArrayList<>();
+        List<Long> fromFetch = new ArrayList<>();
+        int missing = 0;
+        for (Map.Entry<String, Long> change : changed.entrySet()) {
+            Long arrived = arrivals.arrivedAt(change.getKey());
+            Long served = farm.firstServed(change.getKey());
+            if (arrived == null) {
+                missing++;
+                continue;
+            }
+            fromChange.add(arrived - change.getValue());
+            if (served != null) {
+                fromFetch.add(arrived - served);
+            }
+        }
+        line("steady phase: %d s at the sources' 1-minute interval, %.0f polls/s, %d feeds changed, %d items not on "
+                + "Kafka within 75 s", steadySeconds, steadyRate, changed.size(), missing);
+        line("new-item latency, feed changed -> article on Kafka: p50 %.1f s, p99 %.1f s (bounded by the 1-minute "
+                + "poll interval)", percentile(fromChange, 50) / 1e9, percentile(fromChange, 99) / 1e9);
+        line("new-item latency, feed fetched -> article on Kafka: p50 %.0f ms, p99 %.0f ms",
+                percentile(fromFetch, 50) / 1e6, percentile(fromFetch, 99) / 1e6);
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        System.out.println("[" + Instant.now() + "] " + text);
+        report.append(text).append('\n');
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /** Nearest-rank percentile; 0 for no values. */
+    private static long percentile(List<Long> values, int p) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        List<Long> sorted = values.stream().sorted().toList();
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    private static Path repositoryRoot() {
+        String configured = System.getProperty("alertwire.root");
+        if (configured != null) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.exists(dir.resolve("mvnw")) && Files.isDirectory(dir.resolve("services/fetch"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("run from inside the repository, or set -Dalertwire.root");
+    }
+}
