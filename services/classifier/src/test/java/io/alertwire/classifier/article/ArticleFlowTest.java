@@ -194,13 +194,10 @@ class ArticleFlowTest {
         send(original.articleId(), EventJson.write(original));
         await().atMost(WAIT).until(() -> matchOf(original.articleId(), topicId).isPresent());
         send(copy.articleId(), EventJson.write(copy));
-        await().atMost(WAIT).until(() -> matches.getRecords().stream()
-                .anyMatch(r -> copy.articleId().equals(EventJson.read(r.value(), MatchEvent.class).articleId())));
+        // the copy's record is keyed by the story, not by the copy's own id
+        await().atMost(WAIT).until(() -> copyMatch(copy.articleId(), topicId).isPresent());
 
-        ConsumerRecord<String, String> record = matches.getRecords().stream()
-                .filter(r -> copy.articleId().equals(EventJson.read(r.value(), MatchEvent.class).articleId()))
-                .filter(r -> topicId.equals(EventJson.read(r.value(), MatchEvent.class).topicId()))
-                .findFirst().orElseThrow();
+        ConsumerRecord<String, String> record = copyMatch(copy.articleId(), topicId).orElseThrow();
         MatchEvent match = EventJson.read(record.value(), MatchEvent.class);
         assertEquals(original.articleId(), match.storyId(), "the copy joins the story of the original");
         assertEquals(original.articleId(), record.key(), "the record key is the storyId");
@@ -209,6 +206,13 @@ class ArticleFlowTest {
                 match.alsoReportedBy());
         Api.admin().get("/api/stories/" + match.storyId()).then().statusCode(200)
                 .body("articles.articleId", org.hamcrest.Matchers.contains(original.articleId(), copy.articleId()));
+    }
+
+    private Optional<ConsumerRecord<String, String>> copyMatch(String articleId, String topicId) {
+        return matches.getRecords().stream().filter(r -> {
+            MatchEvent match = EventJson.read(r.value(), MatchEvent.class);
+            return articleId.equals(match.articleId()) && topicId.equals(match.topicId());
+        }).findFirst();
     }
 
     @Test
