@@ -36,6 +36,8 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
+import org.apache.lucene.store.LockObtainFailedException;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,6 +56,8 @@ public class PreviewIndex {
     private static final String URL = "preview.url";
     private static final String SOURCE = "preview.source";
     private static final String LANGUAGE = "preview.language";
+    /** An unlocked index folder untouched for this long belongs to no process. */
+    private static final java.time.Duration ABANDONED_AFTER = java.time.Duration.ofMinutes(10);
 
     /** An article of the index, as stored. */
     public record Stored(String articleId, String title, String body, String url, String sourceName, String language,
@@ -76,6 +80,7 @@ public class PreviewIndex {
         // processes on one machine (the local stack, the scale-out test) never share one
         this.folder = config.dataDir().resolve(UUID.randomUUID().toString());
         try {
+            removeAbandoned(config.dataDir());
             Files.createDirectories(folder);
             directory = FSDirectory.open(folder);
             writer = new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer())
@@ -83,6 +88,45 @@ public class PreviewIndex {
             searchers = new SearcherManager(writer, null);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the preview index in " + folder, e);
+        }
+    }
+
+    /**
+     * Removes the index folders that no running process holds (a process that was killed leaves
+     * its folder behind, and a container's temporary folder outlives a restart of the container).
+     */
+    private static void removeAbandoned(Path parent) throws IOException {
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        List<Path> folders;
+        try (Stream<Path> children = Files.list(parent)) {
+            folders = children.filter(Files::isDirectory).toList();
+        }
+        Instant settled = Instant.now().minus(ABANDONED_AFTER);
+        for (Path other : folders) {
+            if (Files.getLastModifiedTime(other).toInstant().isAfter(settled)) {
+                continue; // maybe another process that is just starting: its writer is not open yet
+            }
+            boolean abandoned;
+            try (FSDirectory directory = FSDirectory.open(other);
+                    Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+                abandoned = true;
+            } catch (LockObtainFailedException e) {
+                abandoned = false;
+            }
+            if (abandoned) {
+                LOG.infof("Removing the abandoned preview index %s", other);
+                deleteTree(other);
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
         }
     }
 
@@ -210,11 +254,7 @@ public class PreviewIndex {
             searchers.close();
             writer.close();
             directory.close();
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
+            deleteTree(folder);
         } catch (IOException e) {
             LOG.debug("Preview index did not close cleanly", e);
         }

@@ -12,7 +12,8 @@
  * <p><b>Every replica sees every article.</b> The article consumer of a replica gets only its share
  * of the partitions; the preview consumer instead reads the whole topic in a consumer group of its
  * own per start, from the earliest offset, committing nothing. The index is therefore rebuilt at each
- * start (in a fresh folder under {@code alertwire.classifier.preview.data-dir}, removed at shutdown),
+ * start (in a fresh folder under {@code alertwire.classifier.preview.data-dir}, removed at shutdown;
+ * unlocked folders left by killed processes are removed at the next start),
  * and needs nothing shared: Kafka's retention is its source of truth.
  *
  * <p><b>Bounded.</b> Articles fetched before the window (7 days) are neither indexed nor kept; beyond
