@@ -177,6 +177,15 @@ class ScaleOutEndToEndIT {
         assertArticlesPublishedOnce(run, articleUrls);
     }
 
+    /** Forty words no other item has, so that every item is a report of its own. */
+    private static String distinctWords() {
+        StringBuilder words = new StringBuilder();
+        for (int k = 0; k < 40; k++) {
+            words.append("w").append(UUID.randomUUID().toString(), 0, 8).append(' ');
+        }
+        return words.toString().strip() + ".";
+    }
+
     /** Serves a feed whose even items match the topic and adds it as a source through {@code fetch}. */
     private static void addFeed(AdminApi api, ServiceProcess fetch, String base, String run, String feed, int items,
             Map<String, String> expected, List<String> articleUrls) {
@@ -187,8 +196,9 @@ class ScaleOutEndToEndIT {
             if (i % 2 == 0) {
                 String title = "Pyongyang agrees to talks on " + feed + " issue " + i;
                 expected.put(url, title);
+                // words of its own: items that differ only in a number would be one story (near duplicates)
                 xml.add(item(url, title, "North Korea said it would hold talks with Seoul on the " + feed
-                        + " matter number " + i + ", officials said.", 10 + i));
+                        + " matter number " + i + ", officials said. " + distinctWords(), 10 + i));
             } else {
                 xml.add(item(url, "Seoul stocks close higher, " + feed + " session " + i,
                         "The benchmark index rose as chip exports reached a record in session " + i + ".", 10 + i));

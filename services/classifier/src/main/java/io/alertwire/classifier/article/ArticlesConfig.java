@@ -9,11 +9,22 @@ import java.time.Duration;
 public interface ArticlesConfig {
 
     /**
-     * How long the consumer waits for the broker to acknowledge an article's matches; on timeout
-     * the article fails and is dead-lettered rather than silently acknowledged.
+     * How long the consumer waits for the broker to acknowledge an article's matches before it
+     * counts the attempt as failed and tries again (after {@link #retryFirstWait()} and longer).
      */
     @WithDefault("30s")
     Duration publishTimeout();
+
+    /**
+     * First wait before an article whose story or matches could not be stored or published (database or
+     * broker unavailable) is tried again; the wait doubles on each failure.
+     */
+    @WithDefault("1s")
+    Duration retryFirstWait();
+
+    /** Longest wait between two attempts at one article; it is retried until it goes through. */
+    @WithDefault("30s")
+    Duration retryLongestWait();
 
     /** Approximate length, in characters, of the snippet a match carries. */
     @WithDefault("240")

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** Short excerpts of an article around the words a topic matched. */
-final class Snippets {
+public final class Snippets {
 
     private Snippets() {
     }
@@ -13,7 +13,7 @@ final class Snippets {
      * About {@code length} characters of {@code text} around the first highlight found in it (the
      * start of the text when none is), cut at word boundaries and marked with ellipses.
      */
-    static String around(String text, List<String> highlights, int length) {
+    public static String around(String text, List<String> highlights, int length) {
         String flat = text.replaceAll("\\s+", " ").strip();
         if (flat.length() <= length) {
             return flat;

@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
@@ -147,11 +145,7 @@ public class TopicService {
         try {
             matcher.compiler().compile(query);
         } catch (QuerySyntaxException e) {
-            Map<String, Object> extensions = new LinkedHashMap<>();
-            extensions.put("query", query);
-            extensions.put("position", e.position());
-            throw new ProblemException(Response.Status.BAD_REQUEST,
-                    "Query syntax error at position " + e.position() + ": " + e.getMessage(), extensions);
+            throw QueryProblems.syntaxError(query, e);
         }
     }
 

@@ -181,6 +181,96 @@ class ArticleFlowTest {
         }
     }
 
+    @Test
+    void putsWireCopyIntoStoryOfOriginalWithDuplicatesAndAlsoReportedBy() {
+        String w = Api.uniqueWord();
+        String topicId = Api.createTopic(w);
+        String text = "Seoul proposed on Monday to hold talks about " + w + " with Pyongyang at the border village, "
+                + "the unification ministry said, adding that it hoped for an answer within the week. "
+                + Api.uniqueWord() + " " + Api.uniqueWord() + " " + Api.uniqueWord();
+        ArticleEvent original = article("Seoul proposes talks", text);
+        ArticleEvent copy = article("South Korea offers talks to North",
+                "SEOUL, Nov. 28 (Wire) - " + text + " Copyright Wire. All rights reserved.");
+        send(original.articleId(), EventJson.write(original));
+        await().atMost(WAIT).until(() -> matchOf(original.articleId(), topicId).isPresent());
+        send(copy.articleId(), EventJson.write(copy));
+        // the copy's record is keyed by the story, not by the copy's own id
+        await().atMost(WAIT).until(() -> copyMatch(copy.articleId(), topicId).isPresent());
+
+        ConsumerRecord<String, String> record = copyMatch(copy.articleId(), topicId).orElseThrow();
+        MatchEvent match = EventJson.read(record.value(), MatchEvent.class);
+        assertEquals(original.articleId(), match.storyId(), "the copy joins the story of the original");
+        assertEquals(original.articleId(), record.key(), "the record key is the storyId");
+        assertEquals(1, match.duplicates());
+        assertEquals(List.of(new MatchEvent.AlsoReportedBy(original.url(), original.sourceName(), original.title())),
+                match.alsoReportedBy());
+        Api.admin().get("/api/stories/" + match.storyId()).then().statusCode(200)
+                .body("articles.articleId", org.hamcrest.Matchers.contains(original.articleId(), copy.articleId()));
+    }
+
+    private Optional<ConsumerRecord<String, String>> copyMatch(String articleId, String topicId) {
+        return matches.getRecords().stream().filter(r -> {
+            MatchEvent match = EventJson.read(r.value(), MatchEvent.class);
+            return articleId.equals(match.articleId()) && topicId.equals(match.topicId());
+        }).findFirst();
+    }
+
+    @Test
+    void classifiesHugeArticleOnItsFirst64KiB() {
+        String early = Api.uniqueWord();
+        String late = Api.uniqueWord();
+        String earlyTopic = Api.createTopic(early);
+        String lateTopic = Api.createTopic(late);
+        String filler = "Nothing to see here. ".repeat(5000);
+        ArticleEvent huge = article("Long read", early + " " + filler + late);
+        String json = EventJson.write(huge);
+        assertTrue(huge.content().length() > ArticleEvent.MAX_CONTENT_CHARS);
+        String markerWord = Api.uniqueWord();
+        String markerTopic = Api.createTopic(markerWord);
+        ArticleEvent marker = article("Marker", markerWord);
+
+        send(huge.articleId(), json);
+        send(marker.articleId(), EventJson.write(marker));
+
+        await().atMost(WAIT).until(() -> matchOf(marker.articleId(), markerTopic).isPresent());
+        assertTrue(matchOf(huge.articleId(), earlyTopic).isPresent(), "classified, not dead-lettered");
+        assertTrue(matchOf(huge.articleId(), lateTopic).isEmpty(), "words after 64 KiB are not analysed");
+    }
+
+    @Test
+    void classifiesArticleWhoseLanguageTagIsUnusableAsOfUnknownLanguage() {
+        String w = Api.uniqueWord();
+        String topicId = Api.createTopic(w);
+        ArticleEvent tagged = article("Region tag", "About " + w + " today.");
+        ArticleEvent klingon = article("Made-up tag", "Also about " + w + ".");
+        send(tagged.articleId(), EventJson.write(tagged).replace("\"language\":\"en\"", "\"language\":\"en-GB\""));
+        send(klingon.articleId(), EventJson.write(klingon).replace("\"language\":\"en\"", "\"language\":\"tlh-Latn\""));
+
+        await().atMost(WAIT).until(() -> matchOf(tagged.articleId(), topicId).isPresent()
+                && matchOf(klingon.articleId(), topicId).isPresent());
+        assertEquals("en", EventJson.read(matchOf(tagged.articleId(), topicId).orElseThrow().value(),
+                MatchEvent.class).language());
+        assertEquals(null, EventJson.read(matchOf(klingon.articleId(), topicId).orElseThrow().value(),
+                MatchEvent.class).language());
+    }
+
+    @Test
+    void acknowledgesEmptyArticleWithoutMatchOrDeadLetter() {
+        String w = Api.uniqueWord();
+        String topicId = Api.createTopic(w);
+        ArticleEvent empty = article("", "");
+        ArticleEvent marker = article("Marker", w);
+        try (ConsumerTask<String, String> dlq = kafka.consumeStrings().withGroupId("test-" + UUID.randomUUID())
+                .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(EventTopics.deadLetter(EventTopics.ARTICLES))) {
+            send(empty.articleId(), EventJson.write(empty));
+            send(marker.articleId(), EventJson.write(marker));
+
+            await().atMost(WAIT).until(() -> matchOf(marker.articleId(), topicId).isPresent());
+            assertTrue(matchOf(empty.articleId()).isEmpty());
+            assertTrue(dlq.getRecords().stream().noneMatch(r -> empty.articleId().equals(r.key())));
+        }
+    }
+
     private static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

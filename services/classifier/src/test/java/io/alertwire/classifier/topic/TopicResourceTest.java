@@ -112,6 +112,32 @@ class TopicResourceTest {
     }
 
     @Test
+    void acceptsNameAndQueryAtTheirSizeLimitsAndRefusesOneCharacterMore() {
+        String name = ("Limit " + UUID.randomUUID() + " ").repeat(10).substring(0, 200);
+        // few long words, so that 4000 characters stay within the limits on terms and search clauses
+        StringBuilder query = new StringBuilder(letters(90));
+        while (query.length() < 3880) {
+            query.append(" OR ").append(letters(90));
+        }
+        String atLimit = query + " OR " + "x".repeat(4000 - query.length() - 4);
+        admin().body(Map.of("name", name, "query", atLimit)).post("/api/topics").then().statusCode(201)
+                .body("name", equalTo(name)).body("query", equalTo(atLimit));
+        admin().body(Map.of("name", name.substring(1) + "yz", "query", "talks")).post("/api/topics")
+                .then().statusCode(400).body("errors.field", hasItem("name"));
+        admin().body(Map.of("name", "Over " + UUID.randomUUID(), "query", atLimit + "y")).post("/api/topics")
+                .then().statusCode(400).body("errors.field", hasItem("query"));
+    }
+
+    private static String letters(int length) {
+        java.util.Random random = new java.util.Random();
+        StringBuilder word = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            word.append((char) ('a' + random.nextInt(26)));
+        }
+        return word.toString();
+    }
+
+    @Test
     void refusesDuplicateName() {
         String name = "Duplicate " + UUID.randomUUID();
         Api.createTopic(Map.of("name", name, "query", "talks"));
