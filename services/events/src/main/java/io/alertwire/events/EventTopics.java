@@ -18,6 +18,13 @@ public final class EventTopics {
     /** CloudEvents {@code type} of a record on {@link #MATCHES}. */
     public static final String MATCH_TYPE = "alertwire.match.v1";
 
+    /**
+     * Kafka header of a record on {@link #MATCHES}: the matched article's {@code fetchedAt}
+     * (ISO-8601), from which the notifier measures fetch-to-alert latency. Optional: a match
+     * without it is timed from its own record timestamp.
+     */
+    public static final String FETCHED_AT_HEADER = "alertwire-fetched-at";
+
     /** CloudEvents {@code source} of events published by each service. */
     public static final String FETCH_SOURCE = "urn:alertwire:fetch";
     public static final String CLASSIFIER_SOURCE = "urn:alertwire:classifier";

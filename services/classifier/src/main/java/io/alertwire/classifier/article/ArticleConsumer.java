@@ -93,7 +93,7 @@ public class ArticleConsumer {
         for (int attempt = 1; ; attempt++) {
             try {
                 List<MatchEvent> events = events(article, body, matches, story(article, body));
-                publisher.publishAll(events);
+                publisher.publishAll(events, article.fetchedAt());
                 LOG.infof("Article %s classified: %d matches %s", article.articleId(), events.size(),
                         events.stream().map(MatchEvent::topicId).toList());
                 return message.ack();

@@ -107,6 +107,7 @@ class ArticleFlowTest {
         assertEquals(EventTopics.CLASSIFIER_SOURCE, header(record, "ce_source"));
         assertEquals(sha256(article.articleId() + ":" + topicId), match.matchId());
         assertEquals(match.matchId(), header(record, "ce_id"));
+        assertEquals(article.fetchedAt().toString(), header(record, EventTopics.FETCHED_AT_HEADER));
         assertEquals(topicId, match.topicId());
         assertEquals(article.articleId(), match.storyId());
         assertTrue(match.highlights().contains(w), match.highlights().toString());
