@@ -53,6 +53,10 @@ public class Delivery {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** When the match that created it was published (its Kafka record's timestamp); null for older rows. */
+    @Column(name = "matched_at")
+    private Instant matchedAt;
+
     /** The digest time this delivery waits for; null for an instant alert. */
     @Column(name = "digest_at")
     private Instant digestAt;
@@ -136,6 +140,10 @@ public class Delivery {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getMatchedAt() {
+        return matchedAt;
     }
 
     public Instant getDigestAt() {

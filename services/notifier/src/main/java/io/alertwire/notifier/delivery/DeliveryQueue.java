@@ -1,5 +1,7 @@
 package io.alertwire.notifier.delivery;
 
+import io.alertwire.notifier.fault.CrashPoint;
+import io.alertwire.notifier.fault.CrashSeam;
 import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionLifecycle;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
@@ -9,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,15 +36,24 @@ public class DeliveryQueue {
     private final SubscriptionLifecycle lifecycle;
     private final DeliveryConfig config;
     private final RetrySchedule retries;
+    private final AfterCommit afterCommit;
+    private final CrashSeam crashes;
 
     public DeliveryQueue(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
-            SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config) {
+            SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config,
+            AfterCommit afterCommit, CrashSeam crashes) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.subscriptions = subscriptions;
         this.lifecycle = lifecycle;
         this.config = config;
         this.retries = new RetrySchedule(config.retrySchedule());
+        this.afterCommit = afterCommit;
+        this.crashes = crashes;
+    }
+
+    /** One send of a claimed delivery, to be recorded. */
+    public record Attempt(UUID deliveryId, Instant attemptedAt, SendOutcome outcome) {
     }
 
     /**
@@ -50,9 +62,12 @@ public class DeliveryQueue {
      */
     public List<DeliveryTask> claimDue() {
         List<DeliveryTask> tasks = new ArrayList<>();
-        for (UUID id : deliveries.claimDue(config.batchSize(), config.lease())) {
-            Delivery delivery = deliveries.findById(id);
-            Optional<Subscription> subscription = subscriptions.findByIdOptional(delivery.getSubscriptionId());
+        // a batch usually holds many deliveries of few subscriptions: each is read once
+        Map<UUID, Optional<Subscription>> read = new HashMap<>();
+        for (Delivery delivery : deliveries.claimDue(config.batchSize(), config.lease())) {
+            UUID id = delivery.getId();
+            Optional<Subscription> subscription = read.computeIfAbsent(delivery.getSubscriptionId(),
+                    subscriptions::findByIdOptional);
             if (subscription.isEmpty() || !subscription.get().isActive()) {
                 delivery.skipped();
                 LOG.infof("Delivery %s skipped: subscription %s is not active", id, delivery.getSubscriptionId());
@@ -61,9 +76,14 @@ public class DeliveryQueue {
             Subscription s = subscription.get();
             tasks.add(new DeliveryTask(id, s.getId(), s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl(),
                     s.getWebhookSecret(), List.copyOf(delivery.getTopics()), delivery.getStory(),
-                    delivery.getCreatedAt()));
+                    delivery.getCreatedAt(), delivery.getMatchedAt()));
         }
         return tasks;
+    }
+
+    /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */
+    public Optional<Instant> nextDue() {
+        return deliveries.nextDue();
     }
 
     /**
@@ -112,6 +132,20 @@ public class DeliveryQueue {
     }
 
     /**
+     * Records the sends of a claimed batch, each as {@link #record} does, in one transaction: one
+     * commit for the batch instead of one per delivery. Should it fail, none is recorded, and the
+     * whole batch is sent again (same ids) once its lease ends.
+     */
+    public void recordEach(List<Attempt> batch) {
+        // one read for the batch; the rows are then in the persistence context for recordAll
+        deliveries.list("id in ?1", batch.stream().map(Attempt::deliveryId).toList());
+        for (Attempt attempt : batch) {
+            recordAll(List.of(attempt.deliveryId()), attempt.attemptedAt(), attempt.outcome());
+        }
+        crashes.reached(CrashPoint.BEFORE_COMMIT, deliveries::flush);
+    }
+
+    /**
      * Records one attempt at sending a digest for each of its deliveries, and moves them on
      * together, as {@link #record} does one: all sent, or all retried at the same time (so that
      * they are claimed again together, as the same digest), or all failed.
@@ -134,8 +168,13 @@ public class DeliveryQueue {
             Instant now = Instant.now();
             for (Delivery delivery : rows) {
                 delivery.sent(now);
-                LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", delivery.getId(),
-                        delivery.getStoryId(), delivery.getSubscriptionId(), delivery.getAttempts());
+                UUID id = delivery.getId();
+                String storyId = delivery.getStoryId();
+                UUID subscriptionId = delivery.getSubscriptionId();
+                int attempt = delivery.getAttempts();
+                // only once it is committed: a crash before the commit sends the delivery again
+                afterCommit.run(() -> LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", id,
+                        storyId, subscriptionId, attempt));
             }
             return;
         }

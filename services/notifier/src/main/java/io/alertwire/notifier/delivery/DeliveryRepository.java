@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -25,12 +26,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     private static final String CREATE_FOR_MATCH = """
             INSERT INTO delivery (id, subscription_id, story_id, topics, story, status, attempts,
-                                  next_attempt_at, created_at, digest_at)
+                                  next_attempt_at, created_at, digest_at, matched_at)
             SELECT gen_random_uuid(), s.id, :storyId, CAST(:topics AS jsonb), CAST(:story AS jsonb), 'pending', 0,
                    COALESCE(CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz),
                             now() + :gatherMillis * interval '1 millisecond'),
                    now(),
-                   CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz)
+                   CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz),
+                   CAST(:matchedAt AS timestamptz)
             FROM subscription s
             WHERE s.status = 'active'
               AND s.topics && ARRAY[CAST(:topicIdSlug AS text), CAST(:topicNameSlug AS text)]
@@ -78,9 +80,12 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      *
      * @param digestTimes the next digest time of each digest subscription the match may concern;
      *     every other subscription gets an instant alert after the gather window
+     * @param matchedAt when the match was published (its Kafka record timestamp); a row another
+     *     topic's match created earlier keeps its own
      * @return how many deliveries were created or gained a topic
      */
-    public int createForMatch(MatchEvent match, Duration gatherWindow, Map<UUID, Instant> digestTimes) {
+    public int createForMatch(MatchEvent match, Duration gatherWindow, Map<UUID, Instant> digestTimes,
+            Instant matchedAt) {
         String language = match.language() == null ? "" : match.language().toLowerCase(Locale.ROOT);
         return getEntityManager().createNativeQuery(CREATE_FOR_MATCH)
                 .setParameter("storyId", match.storyId())
@@ -93,6 +98,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("score", match.score())
                 .setParameter("language", language)
                 .setParameter("topicId", match.topicId())
+                .setParameter("matchedAt", matchedAt.toString())
                 .executeUpdate();
     }
 
@@ -101,11 +107,20 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * {@code lease}; rows other transactions hold are skipped, not waited for.
      */
     @SuppressWarnings("unchecked")
-    public List<UUID> claimDue(int limit, Duration lease) {
-        return getEntityManager().createNativeQuery(CLAIM_DUE, UUID.class)
+    public List<Delivery> claimDue(int limit, Duration lease) {
+        List<UUID> ids = getEntityManager().createNativeQuery(CLAIM_DUE, UUID.class)
                 .setParameter("leaseMillis", lease.toMillis())
                 .setParameter("limit", limit)
                 .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by createdAt, id", ids);
+    }
+
+    /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */
+    public Optional<Instant> nextDue() {
+        return Optional.ofNullable(getEntityManager().createQuery(
+                "select min(d.nextAttemptAt) from Delivery d where d.status = ?1 and d.digestAt is null", Instant.class)
+                .setParameter(1, Delivery.PENDING)
+                .getSingleResult());
     }
 
     /** Subscriptions with digest deliveries due at {@code now}. */

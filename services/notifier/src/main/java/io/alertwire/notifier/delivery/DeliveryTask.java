@@ -7,6 +7,8 @@ import java.util.UUID;
 /**
  * Everything a sender needs for one claimed delivery, read in the claiming transaction so that
  * the send itself touches no database.
+ *
+ * @param matchedAt when the match that created it was published; null for rows older than that column
  */
 public record DeliveryTask(
         UUID deliveryId,
@@ -17,5 +19,6 @@ public record DeliveryTask(
         String webhookSecret,
         List<AlertTopic> topics,
         AlertStory story,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant matchedAt) {
 }

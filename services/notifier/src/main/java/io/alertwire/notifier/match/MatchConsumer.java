@@ -8,8 +8,12 @@ import io.alertwire.notifier.digest.DigestClock;
 import io.alertwire.notifier.digest.DigestSchedule;
 import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
+import io.alertwire.notifier.delivery.AfterCommit;
 import io.alertwire.notifier.delivery.DeliveryConfig;
 import io.alertwire.notifier.delivery.DeliveryRepository;
+import io.alertwire.notifier.delivery.DeliveryWorker;
+import io.alertwire.notifier.fault.CrashPoint;
+import io.alertwire.notifier.fault.CrashSeam;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -23,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -44,14 +49,21 @@ public class MatchConsumer {
     private final Validator validator;
     private final SubscriptionRepository subscriptions;
     private final DigestClock clock;
+    private final AfterCommit afterCommit;
+    private final DeliveryWorker worker;
+    private final CrashSeam crashes;
 
     public MatchConsumer(DeliveryRepository deliveries, DeliveryConfig config, Validator validator,
-            SubscriptionRepository subscriptions, DigestClock clock) {
+            SubscriptionRepository subscriptions, DigestClock clock, AfterCommit afterCommit, DeliveryWorker worker,
+            CrashSeam crashes) {
         this.deliveries = deliveries;
         this.config = config;
         this.validator = validator;
         this.subscriptions = subscriptions;
         this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.worker = worker;
+        this.crashes = crashes;
     }
 
     /*
@@ -59,12 +71,14 @@ public class MatchConsumer {
      * @Transactional: the deliveries are written in one transaction that commits before the offset
      * is acknowledged, so a crash in between replays the match, and the unique key on
      * (subscription_id, story_id) turns the replay into nothing.
+     * The whole record, not just its value: its timestamp (when the classifier published the match)
+     * starts the alert latency.
      */
     @Incoming(CHANNEL)
     @Blocking
     @Transactional
-    public void consume(String value) {
-        MatchEvent match = EventJson.read(value, MatchEvent.class);
+    public void consume(ConsumerRecord<String, String> record) {
+        MatchEvent match = EventJson.read(record.value(), MatchEvent.class);
         Set<ConstraintViolation<MatchEvent>> violations = validator.validate(match);
         if (!violations.isEmpty()) {
             throw new InvalidEventException("not a valid MatchEvent: " + violations.stream()
@@ -72,7 +86,14 @@ public class MatchConsumer {
                     .map(v -> v.getPropertyPath() + " " + v.getMessage())
                     .collect(Collectors.joining(", ")));
         }
-        int touched = deliveries.createForMatch(match, config.gatherWindow(), digestTimes(match));
+        int touched = deliveries.createForMatch(match, config.gatherWindow(), digestTimes(match),
+                Instant.ofEpochMilli(record.timestamp()));
+        if (touched > 0) {
+            afterCommit.run(() -> {
+                crashes.reached(CrashPoint.AFTER_DB_WRITE);
+                worker.wake();
+            });
+        }
         LOG.infof("Match %s (story %s, topic %s): %d deliveries created or extended", match.matchId(),
                 match.storyId(), match.topicId(), touched);
     }

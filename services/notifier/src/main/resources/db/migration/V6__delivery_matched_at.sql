@@ -1,0 +1,4 @@
+-- When the match that created a delivery was published (its Kafka record timestamp): the start of
+-- the alert latency the notifier reports (alertwire_notifier_alert_latency_seconds). Null for rows
+-- created before this column existed; they are left out of the latency.
+ALTER TABLE delivery ADD COLUMN matched_at timestamptz;
