@@ -66,6 +66,8 @@ public final class NotifierBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        // the sink would log every one of the thousands of mails
+        System.setProperty("org.slf4j.simpleLogger.log.io.alertwire.local.SmtpSink", "warn");
         int rounds = Integer.getInteger("rounds", 3);
         String gatherWindow = System.getProperty("gatherWindow", "0s");
         String javaOptions = System.getProperty("serviceJavaOpts", "-XX:+UseSerialGC -Xmx512m");

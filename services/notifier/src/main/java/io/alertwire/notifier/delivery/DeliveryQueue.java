@@ -137,10 +137,18 @@ public class DeliveryQueue {
      * whole batch is sent again (same ids) once its lease ends.
      */
     public void recordEach(List<Attempt> batch) {
-        // one read for the batch; the rows are then in the persistence context for recordAll
-        deliveries.list("id in ?1", batch.stream().map(Attempt::deliveryId).toList());
+        // the common case, sent, in one statement for the batch; the others one by one
+        List<Attempt> sent = batch.stream().filter(a -> a.outcome().success()).toList();
+        if (!sent.isEmpty()) {
+            List<DeliveryRepository.SentRow> marked = deliveries.markSent(sent);
+            // only once it is committed: a crash before the commit sends these deliveries again
+            afterCommit.run(() -> marked.forEach(row -> LOG.infof("Delivery %s sent (story %s, subscription %s,"
+                    + " attempt %d)", row.id(), row.storyId(), row.subscriptionId(), row.attempts())));
+        }
         for (Attempt attempt : batch) {
-            recordAll(List.of(attempt.deliveryId()), attempt.attemptedAt(), attempt.outcome());
+            if (!attempt.outcome().success()) {
+                recordAll(List.of(attempt.deliveryId()), attempt.attemptedAt(), attempt.outcome());
+            }
         }
         crashes.reached(CrashPoint.BEFORE_COMMIT, deliveries::flush);
     }

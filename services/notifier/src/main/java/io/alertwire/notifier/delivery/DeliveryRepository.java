@@ -74,6 +74,52 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             RETURNING id
             """;
 
+    /*
+     * A batch of successful sends in one round trip: every row marked sent and its attempt written.
+     * A row deleted meanwhile (its subscription was) is neither updated nor given an attempt.
+     */
+    private static final String MARK_SENT = """
+            WITH sent AS (
+                UPDATE delivery d SET status = 'sent', attempts = d.attempts + 1, sent_at = now()
+                FROM unnest(CAST(:ids AS uuid[])) AS s(id)
+                WHERE d.id = s.id
+                RETURNING d.id, d.story_id, d.subscription_id, d.attempts),
+            recorded AS (
+                INSERT INTO delivery_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                SELECT a.id, a.attempted_at, a.status_code, NULL, a.duration_ms
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:attemptedAt AS timestamptz[]), CAST(:statusCodes AS int[]),
+                            CAST(:durations AS bigint[])) AS a(id, attempted_at, status_code, duration_ms)
+                WHERE a.id IN (SELECT id FROM sent))
+            SELECT CAST(id AS text), story_id, CAST(subscription_id AS text), attempts FROM sent
+            """;
+
+    /** One delivery {@link #markSent} marked: its id, story, subscription and attempt count. */
+    public record SentRow(String id, String storyId, String subscriptionId, int attempts) {
+    }
+
+    /**
+     * Marks the deliveries of these successful attempts sent and records the attempts, all in
+     * one statement; returns the rows that still existed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<SentRow> markSent(List<DeliveryQueue.Attempt> sent) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(MARK_SENT)
+                .setParameter("ids", arrayLiteral(sent.stream().map(a -> a.deliveryId().toString()).toList()))
+                .setParameter("attemptedAt", arrayLiteral(sent.stream().map(a -> a.attemptedAt().toString()).toList()))
+                .setParameter("statusCodes", arrayLiteral(sent.stream()
+                        .map(a -> a.outcome().statusCode() == null ? "NULL" : a.outcome().statusCode().toString()).toList()))
+                .setParameter("durations", arrayLiteral(sent.stream()
+                        .map(a -> Long.toString(a.outcome().durationMs())).toList()))
+                .getResultList();
+        return rows.stream().map(r -> new SentRow((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue())).toList();
+    }
+
+    /** A PostgreSQL array literal of values that need no quoting (uuids, ISO instants, numbers, NULL). */
+    private static String arrayLiteral(List<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+
     /**
      * Creates the deliveries a match calls for, or adds its topic to a pending one of the same
      * story.

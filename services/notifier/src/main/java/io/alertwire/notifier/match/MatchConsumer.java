@@ -67,7 +67,11 @@ public class MatchConsumer {
     }
 
     /*
-     * @Blocking: JDBC blocks, so this runs on a worker thread, not the Kafka event loop.
+     * @Blocking: JDBC blocks, so this runs on a worker thread, not the Kafka event loop; not
+     * ordered, so that several matches are written at once (the unique key, not the order, keeps
+     * one delivery per story; two matches of one story's topics wait for each other on that key).
+     * An offset is committed only when every record before it is done, so a crash still replays
+     * whatever was not.
      * @Transactional: the deliveries are written in one transaction that commits before the offset
      * is acknowledged, so a crash in between replays the match, and the unique key on
      * (subscription_id, story_id) turns the replay into nothing.
@@ -75,7 +79,7 @@ public class MatchConsumer {
      * starts the alert latency.
      */
     @Incoming(CHANNEL)
-    @Blocking
+    @Blocking(ordered = false)
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         MatchEvent match = EventJson.read(record.value(), MatchEvent.class);
