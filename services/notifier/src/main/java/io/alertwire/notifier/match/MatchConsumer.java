@@ -67,11 +67,8 @@ public class MatchConsumer {
     }
 
     /*
-     * @Blocking: JDBC blocks, so this runs on a worker thread, not the Kafka event loop; not
-     * ordered, so that several matches are written at once (the unique key, not the order, keeps
-     * one delivery per story; two matches of one story's topics wait for each other on that key).
-     * An offset is committed only when every record before it is done, so a crash still replays
-     * whatever was not.
+     * @Blocking: JDBC blocks, so this runs on a worker thread, not the Kafka event loop. In order:
+     * an alert names its topics in the order their matches came.
      * @Transactional: the deliveries are written in one transaction that commits before the offset
      * is acknowledged, so a crash in between replays the match, and the unique key on
      * (subscription_id, story_id) turns the replay into nothing.
@@ -79,7 +76,7 @@ public class MatchConsumer {
      * starts the alert latency.
      */
     @Incoming(CHANNEL)
-    @Blocking(ordered = false)
+    @Blocking
     @Transactional
     public void consume(ConsumerRecord<String, String> record) {
         MatchEvent match = EventJson.read(record.value(), MatchEvent.class);
