@@ -166,19 +166,26 @@ public final class LocalStack implements AutoCloseable {
         switch (name) {
             // the demo feeds and test feeds are on loopback, which production refuses
             case "fetch" -> env.put("ALERTWIRE_FETCH_ALLOW_PRIVATE_ADDRESSES", "true");
-            case "notifier" -> {
-                env.put("ALERTWIRE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");
-                env.put("ALERTWIRE_NOTIFIER_PUBLIC_URL", "http://127.0.0.1:" + settings.notifierPort());
-                // signs confirmation and unsubscribe links: kept across runs so links already mailed still work
-                env.put("ALERTWIRE_NOTIFIER_TOKEN_SECRET", notifierTokenSecret);
-                env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-                env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.smtpPort()));
-                env.put("QUARKUS_MAILER_MOCK", "false");
-            }
+            case "notifier" -> env.putAll(notifierEnvironment(settings.notifierPort(), settings.smtpPort(),
+                    notifierTokenSecret));
             default -> {
             }
         }
         env.putAll(settings.serviceEnvironment());
+        return env;
+    }
+
+    /** The notifier's own settings on a loopback stack (shared with {@link NotifierStack}). */
+    static Map<String, String> notifierEnvironment(int notifierPort, int smtpPort, String tokenSecret) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // the demo's and the tests' webhook receivers are on loopback, which production refuses
+        env.put("ALERTWIRE_WEBHOOK_ALLOW_PRIVATE_ADDRESSES", "true");
+        env.put("ALERTWIRE_NOTIFIER_PUBLIC_URL", "http://127.0.0.1:" + notifierPort);
+        // signs confirmation and unsubscribe links: kept across runs so links already mailed still work
+        env.put("ALERTWIRE_NOTIFIER_TOKEN_SECRET", tokenSecret);
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
+        env.put("QUARKUS_MAILER_MOCK", "false");
         return env;
     }
 

@@ -207,6 +207,41 @@ public final class ServiceProcess implements AutoCloseable {
         LOG.info("{} killed (SIGKILL)", name);
     }
 
+    /**
+     * Waits for the process to end by itself (a crash test's halt) and returns its exit status;
+     * throws if it is still running after {@code timeout}.
+     */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        Process p;
+        synchronized (this) {
+            p = process;
+            if (p == null) {
+                throw new IllegalStateException(name + " is not running");
+            }
+            stopping = true;
+        }
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            stopping = false;
+            throw new IllegalStateException(name + " still running after " + timeout);
+        }
+        synchronized (this) {
+            if (process == p) {
+                process = null;
+            }
+        }
+        LeftoverProcesses.forget(dataDir, name);
+        LOG.info("{} exited (exit code {})", name, p.exitValue());
+        return p.exitValue();
+    }
+
+    /** The operating system's id of the running process, e.g. to read its {@code /proc/<pid>/status}. */
+    public synchronized long pid() {
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        return process.pid();
+    }
+
     /** SIGTERM, then SIGKILL if it is still running after the grace period. */
     @Override
     public synchronized void close() {

@@ -91,6 +91,11 @@ public final class SmtpSink implements AutoCloseable {
         return mailDir;
     }
 
+    /** How many deliveries (one per recipient) were received since start. */
+    public long count() {
+        return sequence.get();
+    }
+
     /** The messages received since start (the last {@value #KEPT_IN_MEMORY}), oldest first. */
     public synchronized List<ReceivedMail> received() {
         return List.copyOf(received);

@@ -53,6 +53,10 @@ public class Delivery {
     @Column(name = "sent_at")
     private Instant sentAt;
 
+    /** When its article was fetched, or else when its match was published: the start of the alert latency. */
+    @Column(name = "matched_at")
+    private Instant matchedAt;
+
     /** The digest time this delivery waits for; null for an instant alert. */
     @Column(name = "digest_at")
     private Instant digestAt;
@@ -165,6 +169,10 @@ public class Delivery {
 
     public Instant getSentAt() {
         return sentAt;
+    }
+
+    public Instant getMatchedAt() {
+        return matchedAt;
     }
 
     public Instant getDigestAt() {

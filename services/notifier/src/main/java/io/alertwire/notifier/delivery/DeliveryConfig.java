@@ -9,7 +9,12 @@ import java.util.List;
 @ConfigMapping(prefix = "alertwire.notifier")
 public interface DeliveryConfig {
 
-    /** How often the worker looks for due deliveries (ALERTWIRE_NOTIFIER_DELIVERY_TICK). */
+    /**
+     * The longest the worker sleeps before it looks for due deliveries again
+     * (ALERTWIRE_NOTIFIER_DELIVERY_TICK). It wakes earlier when a delivery of its own falls due
+     * or a match creates one; the tick bounds how late it sees rows another replica created or an
+     * admin made due.
+     */
     @WithDefault("1s")
     Duration deliveryTick();
 
@@ -34,9 +39,19 @@ public interface DeliveryConfig {
     @WithDefault("2m")
     Duration lease();
 
-    /** The most deliveries one tick claims. */
-    @WithDefault("20")
+    /**
+     * The most deliveries the worker claims, sends and records at once (one claiming and one
+     * recording transaction per batch), and the most digests one digest round claims.
+     */
+    @WithDefault("100")
     int batchSize();
+
+    /**
+     * How many alerts of a batch are sent at the same time (ALERTWIRE_NOTIFIER_SEND_CONCURRENCY):
+     * webhook calls and SMTP sessions in flight.
+     */
+    @WithDefault("16")
+    int sendConcurrency();
 
     /**
      * The wait before each retry after a failed attempt; once they are used up the delivery is

@@ -1,6 +1,8 @@
 package io.alertwire.notifier.delivery;
 
 import io.alertwire.notifier.digest.DigestClock;
+import io.alertwire.notifier.fault.CrashPoint;
+import io.alertwire.notifier.fault.CrashSeam;
 import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionLifecycle;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +47,12 @@ public class DeliveryQueue {
     private final RetrySchedule retries;
     private final DigestClock clock;
     private final RateLimit rateLimit;
+    private final AfterCommit afterCommit;
+    private final CrashSeam crashes;
 
     public DeliveryQueue(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
             SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config,
-            DigestClock clock) {
+            DigestClock clock, AfterCommit afterCommit, CrashSeam crashes) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.subscriptions = subscriptions;
@@ -56,6 +61,12 @@ public class DeliveryQueue {
         this.retries = new RetrySchedule(config.retrySchedule());
         this.clock = clock;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateWindow());
+        this.afterCommit = afterCommit;
+        this.crashes = crashes;
+    }
+
+    /** One send of a claimed delivery, to be recorded. */
+    public record Attempt(UUID deliveryId, Instant attemptedAt, SendOutcome outcome) {
     }
 
     /**
@@ -66,9 +77,12 @@ public class DeliveryQueue {
     public List<DeliveryTask> claimDue() {
         List<DeliveryTask> tasks = new ArrayList<>();
         Instant now = clock.now();
-        for (UUID id : deliveries.claimDue(config.batchSize(), config.lease())) {
-            Delivery delivery = deliveries.findById(id);
-            Optional<Subscription> subscription = subscriptions.findByIdOptional(delivery.getSubscriptionId());
+        // a batch usually holds many deliveries of few subscriptions: each is read once
+        Map<UUID, Optional<Subscription>> read = new HashMap<>();
+        for (Delivery delivery : deliveries.claimDue(config.batchSize(), config.lease())) {
+            UUID id = delivery.getId();
+            Optional<Subscription> subscription = read.computeIfAbsent(delivery.getSubscriptionId(),
+                    subscriptions::findByIdOptional);
             if (subscription.isEmpty() || !subscription.get().isActive()) {
                 delivery.skipped();
                 LOG.infof("Delivery %s skipped: subscription %s is not active", id, delivery.getSubscriptionId());
@@ -89,9 +103,14 @@ public class DeliveryQueue {
             }
             tasks.add(new DeliveryTask(id, s.getId(), s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl(),
                     s.getWebhookSecret(), List.copyOf(delivery.getTopics()), delivery.getStory(),
-                    delivery.getCreatedAt(), s.previousSecretAt(now)));
+                    delivery.getCreatedAt(), delivery.getMatchedAt(), s.previousSecretAt(now)));
         }
         return tasks;
+    }
+
+    /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */
+    public Optional<Instant> nextDue() {
+        return deliveries.nextDue();
     }
 
     /**
@@ -140,6 +159,30 @@ public class DeliveryQueue {
     }
 
     /**
+     * Records the sends of a claimed batch, each as {@link #record} does, in one transaction: one
+     * commit for the batch instead of one per delivery. Should it fail, none is recorded, and the
+     * whole batch is sent again (same ids) once its lease ends.
+     */
+    public void recordEach(List<Attempt> batch) {
+        // the common case, sent, in one statement for the batch; the others one by one
+        List<Attempt> sent = batch.stream().filter(a -> a.outcome().success()).toList();
+        if (!sent.isEmpty()) {
+            List<DeliveryRepository.SentRow> marked = deliveries.markSent(sent);
+            // a success ends an endpoint's failure streak, as record() does one by one
+            subscriptions.succeeded(marked.stream().map(row -> UUID.fromString(row.subscriptionId())).distinct().toList());
+            // only once it is committed: a crash before the commit sends these deliveries again
+            afterCommit.run(() -> marked.forEach(row -> LOG.infof("Delivery %s sent (story %s, subscription %s,"
+                    + " attempt %d)", row.id(), row.storyId(), row.subscriptionId(), row.attempts())));
+        }
+        for (Attempt attempt : batch) {
+            if (!attempt.outcome().success()) {
+                recordAll(List.of(attempt.deliveryId()), attempt.attemptedAt(), attempt.outcome());
+            }
+        }
+        crashes.reached(CrashPoint.BEFORE_COMMIT, deliveries::flush);
+    }
+
+    /**
      * Records one attempt at sending a digest for each of its deliveries, and moves them on
      * together, as {@link #record} does one: all sent, or all retried at the same time (so that
      * they are claimed again together, as the same digest), or all failed.
@@ -164,8 +207,13 @@ public class DeliveryQueue {
             Instant now = Instant.now();
             for (Delivery delivery : rows) {
                 delivery.sent(now);
-                LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", delivery.getId(),
-                        delivery.getStoryId(), delivery.getSubscriptionId(), delivery.getAttempts());
+                UUID id = delivery.getId();
+                String storyId = delivery.getStoryId();
+                UUID subscriptionId = delivery.getSubscriptionId();
+                int attempt = delivery.getAttempts();
+                // only once it is committed: a crash before the commit sends the delivery again
+                afterCommit.run(() -> LOG.infof("Delivery %s sent (story %s, subscription %s, attempt %d)", id,
+                        storyId, subscriptionId, attempt));
             }
             return;
         }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -26,12 +27,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      */
     private static final String CREATE_FOR_MATCH = """
             INSERT INTO delivery (id, subscription_id, story_id, topics, story, status, attempts,
-                                  next_attempt_at, created_at, digest_at)
+                                  next_attempt_at, created_at, digest_at, matched_at)
             SELECT gen_random_uuid(), s.id, :storyId, CAST(:topics AS jsonb), CAST(:story AS jsonb), 'pending', 0,
                    COALESCE(CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz),
                             now() + :gatherMillis * interval '1 millisecond'),
                    now(),
-                   CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz)
+                   CAST(CAST(:digests AS jsonb) ->> CAST(s.id AS text) AS timestamptz),
+                   CAST(:matchedAt AS timestamptz)
             FROM subscription s
             WHERE s.status = 'active'
               AND s.topics && ARRAY[CAST(:topicIdSlug AS text), CAST(:topicNameSlug AS text)]
@@ -73,15 +75,64 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             RETURNING id
             """;
 
+    /*
+     * A batch of successful sends in one round trip: every row marked sent and its attempt written.
+     * A row deleted meanwhile (its subscription was) is neither updated nor given an attempt.
+     */
+    private static final String MARK_SENT = """
+            WITH sent AS (
+                UPDATE delivery d SET status = 'sent', attempts = d.attempts + 1, sent_at = now()
+                FROM unnest(CAST(:ids AS uuid[])) AS s(id)
+                WHERE d.id = s.id
+                RETURNING d.id, d.story_id, d.subscription_id, d.attempts),
+            recorded AS (
+                INSERT INTO delivery_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                SELECT a.id, a.attempted_at, a.status_code, NULL, a.duration_ms
+                FROM unnest(CAST(:ids AS uuid[]), CAST(:attemptedAt AS timestamptz[]), CAST(:statusCodes AS int[]),
+                            CAST(:durations AS bigint[])) AS a(id, attempted_at, status_code, duration_ms)
+                WHERE a.id IN (SELECT id FROM sent))
+            SELECT CAST(id AS text), story_id, CAST(subscription_id AS text), attempts FROM sent
+            """;
+
+    /** One delivery {@link #markSent} marked: its id, story, subscription and attempt count. */
+    public record SentRow(String id, String storyId, String subscriptionId, int attempts) {
+    }
+
+    /**
+     * Marks the deliveries of these successful attempts sent and records the attempts, all in
+     * one statement; returns the rows that still existed.
+     */
+    @SuppressWarnings("unchecked")
+    public List<SentRow> markSent(List<DeliveryQueue.Attempt> sent) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(MARK_SENT)
+                .setParameter("ids", arrayLiteral(sent.stream().map(a -> a.deliveryId().toString()).toList()))
+                .setParameter("attemptedAt", arrayLiteral(sent.stream().map(a -> a.attemptedAt().toString()).toList()))
+                .setParameter("statusCodes", arrayLiteral(sent.stream()
+                        .map(a -> a.outcome().statusCode() == null ? "NULL" : a.outcome().statusCode().toString()).toList()))
+                .setParameter("durations", arrayLiteral(sent.stream()
+                        .map(a -> Long.toString(a.outcome().durationMs())).toList()))
+                .getResultList();
+        return rows.stream().map(r -> new SentRow((String) r[0], (String) r[1], (String) r[2],
+                ((Number) r[3]).intValue())).toList();
+    }
+
+    /** A PostgreSQL array literal of values that need no quoting (uuids, ISO instants, numbers, NULL). */
+    private static String arrayLiteral(List<String> values) {
+        return "{" + String.join(",", values) + "}";
+    }
+
     /**
      * Creates the deliveries a match calls for, or adds its topic to a pending one of the same
      * story.
      *
      * @param digestTimes the next digest time of each digest subscription the match may concern;
      *     every other subscription gets an instant alert after the gather window
+     * @param matchedAt when the article was fetched, or else the match published; a row another
+     *     topic's match created earlier keeps its own
      * @return how many deliveries were created or gained a topic
      */
-    public int createForMatch(MatchEvent match, Duration gatherWindow, Map<UUID, Instant> digestTimes) {
+    public int createForMatch(MatchEvent match, Duration gatherWindow, Map<UUID, Instant> digestTimes,
+            Instant matchedAt) {
         String language = match.language() == null ? "" : match.language().toLowerCase(Locale.ROOT);
         return getEntityManager().createNativeQuery(CREATE_FOR_MATCH)
                 .setParameter("storyId", match.storyId())
@@ -94,6 +145,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("score", match.score())
                 .setParameter("language", language)
                 .setParameter("topicId", match.topicId())
+                .setParameter("matchedAt", matchedAt.toString())
                 .executeUpdate();
     }
 
@@ -102,11 +154,20 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
      * {@code lease}; rows other transactions hold are skipped, not waited for.
      */
     @SuppressWarnings("unchecked")
-    public List<UUID> claimDue(int limit, Duration lease) {
-        return getEntityManager().createNativeQuery(CLAIM_DUE, UUID.class)
+    public List<Delivery> claimDue(int limit, Duration lease) {
+        List<UUID> ids = getEntityManager().createNativeQuery(CLAIM_DUE, UUID.class)
                 .setParameter("leaseMillis", lease.toMillis())
                 .setParameter("limit", limit)
                 .getResultList();
+        return ids.isEmpty() ? List.of() : list("id in ?1 order by createdAt, id", ids);
+    }
+
+    /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */
+    public Optional<Instant> nextDue() {
+        return Optional.ofNullable(getEntityManager().createQuery(
+                "select min(d.nextAttemptAt) from Delivery d where d.status = ?1 and d.digestAt is null", Instant.class)
+                .setParameter(1, Delivery.PENDING)
+                .getSingleResult());
     }
 
     /** Subscriptions with digest deliveries due at {@code now}. */

@@ -14,13 +14,19 @@
  *
  * <p>The {@link io.alertwire.notifier.delivery.DeliveryWorker} claims due rows with
  * {@code FOR UPDATE SKIP LOCKED} and leases them by pushing {@code next_attempt_at} forward, so
- * several replicas share the queue without sending one row twice. It sends outside any
- * transaction (a slow receiver must not hold locks), then records the attempt and either marks
+ * several replicas share the queue without sending one row twice. It claims a batch at a time,
+ * sends it outside any transaction (a slow receiver must not hold locks), several alerts at once,
+ * then records the batch in one transaction (the sent ones in one statement); it sleeps until the
+ * next row falls due, and a match that created rows wakes it, so an alert waits for its gather
+ * window and not for a polling tick. For each attempt it either marks
  * the row {@code sent} or schedules the retry with the Standard Webhooks back-off (5 s, 5 min,
  * 30 min, 2 h, 5 h, 10 h, 10 h, each with ±20% jitter), after which it is {@code failed}. All of
  * this lives in the database, so a restart resumes where it stopped: a crash after a send but
  * before its record re-sends once the lease runs out, with the same {@code webhook-id} (the
- * delivery's id) that receivers use to drop the repeat.
+ * delivery's id) that receivers use to drop the repeat, and a mail with the same
+ * {@code Message-ID}; "Delivery … sent" is logged only once the record is committed. Where a
+ * crash can and cannot cause such a re-send is tested by halting the packaged service (see
+ * {@link io.alertwire.notifier.fault}).
  *
  * <p>A receiver may steer the schedule: a 429 or 503 with {@code Retry-After} (seconds or an
  * HTTP date) moves the next attempt to the time it names, never further out than the schedule's

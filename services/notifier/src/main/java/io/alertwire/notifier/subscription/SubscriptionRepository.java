@@ -69,4 +69,11 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 FOR UPDATE SKIP LOCKED""", Subscription.class).setParameter("id", id).getResultList();
         return found.stream().findFirst();
     }
+
+    /** A send to these subscriptions succeeded: none of them is failing any more (see {@link Subscription#attempted}). */
+    public void succeeded(List<UUID> ids) {
+        if (!ids.isEmpty()) {
+            update("failingSince = null where id in ?1 and failingSince is not null", ids);
+        }
+    }
 }

@@ -85,6 +85,21 @@ class FailingEndpointTest {
     }
 
     @Test
+    void aSuccessfulRetryEndsTheFailureStreak() {
+        String topic = "flaky-" + unique();
+        String path = "/flaky-" + unique();
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(503)));
+        String id = webhook(receiver.baseUrl() + path, topic, null);
+
+        produce(kafka, topic, match("story-" + unique(), topic, "Flaky"));
+        await().atMost(DEADLINE).until(() -> subscription(id).getString("failingSince") != null);
+
+        receiver.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(204)));
+        await().atMost(DEADLINE).until(() -> deliveries(id).getList("status").equals(List.of("sent")));
+        assertEquals(null, subscription(id).getString("failingSince"), "the endpoint works again");
+    }
+
+    @Test
     void disablesAWebhookFailingForFiveDaysAndTellsItsOwnerOnce() throws Exception {
         String topic = "outage-" + unique();
         String path = "/down-" + unique();

@@ -267,7 +267,8 @@ class WebhookSenderTest {
         DeliveryTask plain = task(receiver.baseUrl() + "/hook");
         String previous = WebhookSigner.newSecret();
         DeliveryTask rotated = new DeliveryTask(plain.deliveryId(), plain.subscriptionId(), "webhook", null,
-                plain.webhookUrl(), plain.webhookSecret(), plain.topics(), plain.story(), plain.createdAt(), previous);
+                plain.webhookUrl(), plain.webhookSecret(), plain.topics(), plain.story(), plain.createdAt(), null,
+                previous);
 
         assertTrue(sender(true).send(rotated).success());
 
@@ -364,6 +365,6 @@ class WebhookSenderTest {
         AlertStory story = new AlertStory("story-1", "Summit agreed", "https://news.example/1", "Example News", "en",
                 Instant.parse("2026-11-28T09:30:00Z"), "Seoul and Pyongyang agreed...", 0.9, List.of());
         return new DeliveryTask(UUID.randomUUID(), UUID.randomUUID(), "webhook", null, url, WebhookSigner.newSecret(),
-                List.of(new AlertTopic("inter-korean-dialogue", "Inter-Korean dialogue")), story, Instant.now());
+                List.of(new AlertTopic("inter-korean-dialogue", "Inter-Korean dialogue")), story, Instant.now(), null, null);
     }
 }
