@@ -43,18 +43,21 @@ class MonitorAgreesWithBruteForceTest {
         Assumptions.assumeTrue(!articles.isEmpty(), "shared corpus not found");
         TopicMatcher matcher = TestMatchers.create();
         Map<String, Query> queries = new LinkedHashMap<>();
+        List<TopicDefinition> topics = new ArrayList<>();
         Random random = new Random(42);
         while (queries.size() < TOPICS) {
             String query = topicFrom(articles.get(random.nextInt(articles.size())), random);
             String id = "t" + queries.size();
             try {
-                Query compiled = matcher.compiler().compile(query);
-                assertTrue(TestMatchers.put(matcher, id, query), query);
-                queries.put(id, compiled);
+                queries.put(id, matcher.compiler().compile(query));
+                topics.add(new TopicDefinition(id, id, query, List.of(), 0, "1"));
             } catch (QuerySyntaxException e) {
                 // a word that analyses to nothing (punctuation-like): pick another topic
             }
         }
+        // all at once, as the topic reloader does: the batched registration path
+        matcher.replaceAll(topics);
+        assertEquals(TOPICS, matcher.size());
         int matches = 0;
         for (ArticleText article : articles) {
             MemoryIndex index = MemoryIndex.fromDocument(plainDocument(article), ArticleFields.analyzer());
