@@ -13,7 +13,8 @@ import org.apache.lucene.document.TextField;
  * The Lucene document of one article, and the original text of each field that highlights are
  * cut from.
  *
- * @param document the fields of the article's one {@link Analysis}, plus source and language
+ * @param document the fields of the article's one {@link Analysis}, plus source and language; its
+ *     text fields are token streams of the text analysed once, which can be indexed repeatedly
  * @param sources field name → the text it was analysed from (the text fields only)
  * @param analysis how the article's text was analysed
  */
@@ -24,8 +25,10 @@ record ArticleDocument(Document document, Map<String, String> sources, Analysis 
         Analysis analysis = Analysis.forArticle(article.language(), text);
         Document document = new Document();
         document.add(new TextField(analysis.titleField(), article.title(), Field.Store.NO));
-        document.add(new TextField(analysis.textField(), text, Field.Store.NO));
-        document.add(new TextField(analysis.prefixField(), text, Field.Store.NO));
+        // analysed once: the text and prefix fields replay the same tokens (see AnalysedText)
+        AnalysedText words = AnalysedText.of(ArticleFields.analyzer(), analysis.textField(), text);
+        document.add(new TextField(analysis.textField(), words.replay()));
+        document.add(new TextField(analysis.prefixField(), PrefixAnalyzer.heads(words.replay())));
         String sources = String.join("\n", sourceValues(article.url(), article.sourceName()));
         if (!sources.isEmpty()) {
             document.add(new TextField(ArticleFields.SOURCE, sources, Field.Store.NO));

@@ -36,7 +36,12 @@ final class PrefixAnalyzer extends AnalyzerWrapper {
 
     @Override
     protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(components.getSource(), new HeadsFilter(components.getTokenStream()));
+        return new TokenStreamComponents(components.getSource(), heads(components.getTokenStream()));
+    }
+
+    /** The heads of the tokens of {@code words}, as this analyser indexes them. */
+    static TokenStream heads(TokenStream words) {
+        return new HeadsFilter(words);
     }
 
     /** For each token: its {@value #SHORT}-character head, then (same position) its {@value #LONG}-character head. */

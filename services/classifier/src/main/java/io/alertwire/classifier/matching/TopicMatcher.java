@@ -41,6 +41,8 @@ public class TopicMatcher {
     private static final Logger LOG = Logger.getLogger(TopicMatcher.class);
     /** Two passes of the presearcher: a candidate must share a term with each of two disjuncts. */
     private static final int PRESEARCHER_PASSES = 2;
+    /** Topics registered per Monitor call (each call commits the Monitor's query index once). */
+    private static final int REGISTER_BATCH = 5_000;
     /**
      * Source and language values are shared by many articles: the presearcher should pick a
      * query's words over them when it has the choice.
@@ -106,23 +108,62 @@ public class TopicMatcher {
         topics.remove(topicId);
     }
 
-    /** Makes the registered topics exactly {@code wanted}: adds, replaces and removes as needed. */
+    /**
+     * Makes the registered topics exactly {@code wanted}: adds, replaces and removes as needed. New
+     * and changed topics are registered in batches: the Monitor commits its query index once per
+     * register call, so registering 100,000 topics one at a time spent nearly all its time committing.
+     */
     public void replaceAll(Collection<TopicDefinition> wanted) {
         Set<String> ids = new HashSet<>();
+        List<Registered> changed = new ArrayList<>();
         int failed = 0;
         for (TopicDefinition topic : wanted) {
             ids.add(topic.id());
-            if (!put(topic)) {
+            Registered current = topics.get(topic.id());
+            if (current != null && current.topic().equals(topic)) {
+                continue;
+            }
+            try {
+                changed.add(new Registered(topic, compiler.compile(topic.query())));
+            } catch (RuntimeException e) {
+                LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
+                remove(topic.id());
                 failed++;
             }
         }
-        for (String id : new ArrayList<>(topics.keySet())) {
-            if (!ids.contains(id)) {
-                remove(id);
+        for (int from = 0; from < changed.size(); from += REGISTER_BATCH) {
+            failed += register(changed.subList(from, Math.min(changed.size(), from + REGISTER_BATCH)));
+        }
+        List<String> stale = topics.keySet().stream().filter(id -> !ids.contains(id)).toList();
+        if (!stale.isEmpty()) {
+            try {
+                monitor.deleteById(stale);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove topics from the Monitor", e);
             }
+            stale.forEach(topics::remove);
         }
         loaded.countDown();
         LOG.debugf("Matching %d topics (%d left out)", topics.size(), failed);
+    }
+
+    /** Registers compiled topics in one Monitor call; if that fails, one by one. @return how many failed */
+    private int register(List<Registered> batch) {
+        try {
+            monitor.register(batch.stream()
+                    .map(r -> new MonitorQuery(r.topic().id(), r.query(), r.topic().query(), Map.of())).toList());
+            batch.forEach(r -> topics.put(r.topic().id(), r));
+            return 0;
+        } catch (RuntimeException | IOException e) {
+            // find the topic the Monitor refused, so that it alone is left out
+            int failed = 0;
+            for (Registered r : batch) {
+                if (!put(r.topic())) {
+                    failed++;
+                }
+            }
+            return failed;
+        }
     }
 
     /** Waits until the topics have been loaded once; {@code false} on timeout. */

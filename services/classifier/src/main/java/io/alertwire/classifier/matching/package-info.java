@@ -29,7 +29,10 @@
  * One {@link org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper}
  * ({@link io.alertwire.classifier.matching.ArticleFields#analyzer()}) analyses all of them, for the
  * Monitor, for scoring and for the query compiler, so both sides always agree on word forms. A query
- * word is searched in the fields of every analysis; only those of the article's own exist.
+ * word is searched in the fields of every analysis; only those of the article's own exist. The text
+ * is analysed once per article ({@link io.alertwire.classifier.matching.AnalysedText}) and its tokens
+ * replayed for the text field, the prefix field and the scoring index: analysis, Korean above all,
+ * is most of the cost of matching an article.
  *
  * <h2>Scores and highlights</h2>
  *

@@ -1,0 +1,65 @@
+package io.alertwire.classifier.matching;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.memory.MemoryIndex;
+
+/**
+ * CPU time per article, one thread: the analysis floor, then matching against 100, 10,000 and
+ * 100,000 topics (registered cumulatively in one matcher). Throughput measured by the clock says
+ * how much of a shared machine a run got; CPU time per article says what an article costs, so
+ * {@code 1 / cost} is the articles per second one idle core would manage. Run it in its own JVM:
+ * {@code java -Xmx2g -cp benchmarks.jar io.alertwire.classifier.matching.CpuCost [seconds]}.
+ */
+public final class CpuCost {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private CpuCost() {
+    }
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 20;
+        List<ArticleText> articles = BenchmarkTopics.articles("synthetic");
+        measure("analysis only", articles, seconds, CpuCost::analyse);
+        TopicMatcher matcher = BenchmarkTopics.matcher();
+        List<TopicDefinition> topics = BenchmarkTopics.definitions(100_000);
+        for (int count : new int[] {100, 10_000, 100_000}) {
+            matcher.replaceAll(topics.subList(0, count));
+            measure(count + " topics", articles, seconds, matcher::match);
+        }
+        matcher.close();
+    }
+
+    /** Warms up for {@code seconds}, then measures as long again; prints CPU and wall time per article. */
+    private static void measure(String what, List<ArticleText> articles, double seconds,
+            java.util.function.Consumer<ArticleText> work) {
+        int next = 0;
+        long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
+        while (System.nanoTime() < warmEnd) {
+            work.accept(articles.get(next++ % articles.size()));
+        }
+        long cpu = THREADS.getCurrentThreadCpuTime();
+        long wall = System.nanoTime();
+        long end = wall + (long) (seconds * 1e9);
+        int done = 0;
+        while (System.nanoTime() < end) {
+            work.accept(articles.get(next++ % articles.size()));
+            done++;
+        }
+        double cpuMs = (THREADS.getCurrentThreadCpuTime() - cpu) / 1e6 / done;
+        double wallMs = (System.nanoTime() - wall) / 1e6 / done;
+        System.out.printf("%-16s %6d articles: %.3f ms CPU/article (%.0f articles/s per idle core), %.3f ms wall%n",
+                what, done, cpuMs, 1000 / cpuMs, wallMs);
+    }
+
+    private static void analyse(ArticleText article) {
+        MemoryIndex index = new MemoryIndex(true, true);
+        for (IndexableField field : ArticleDocument.of(article).document()) {
+            index.addField(field, ArticleFields.analyzer());
+        }
+        index.freeze();
+    }
+}

@@ -1,0 +1,151 @@
+package io.alertwire.classifier.matching;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.alertwire.classifier.query.QuerySyntaxException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.search.Query;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Monitor's pre-filtering never changes what matches: for a few hundred topics made of the
+ * shared corpus's own words (so that many of them match), every article matches exactly the topics
+ * that running every compiled query on it finds, with the same scores. The brute force analyses
+ * each field from its text, so this also checks that analysing the text once and reusing its
+ * tokens ({@link AnalysedText}) indexes exactly what analysing each field did.
+ */
+class MonitorAgreesWithBruteForceTest {
+
+    private static final int TOPICS = 300;
+
+    @Test
+    void monitorMatchesEqualEveryQueryRunOnEveryArticle() throws IOException {
+        List<ArticleText> articles = corpus();
+        Assumptions.assumeTrue(!articles.isEmpty(), "shared corpus not found");
+        TopicMatcher matcher = TestMatchers.create();
+        Map<String, Query> queries = new LinkedHashMap<>();
+        List<TopicDefinition> topics = new ArrayList<>();
+        Random random = new Random(42);
+        while (queries.size() < TOPICS) {
+            String query = topicFrom(articles.get(random.nextInt(articles.size())), random);
+            String id = "t" + queries.size();
+            try {
+                queries.put(id, matcher.compiler().compile(query));
+                topics.add(new TopicDefinition(id, id, query, List.of(), 0, "1"));
+            } catch (QuerySyntaxException e) {
+                // a word that analyses to nothing (punctuation-like): pick another topic
+            }
+        }
+        // all at once, as the topic reloader does: the batched registration path
+        matcher.replaceAll(topics);
+        assertEquals(TOPICS, matcher.size());
+        int matches = 0;
+        for (ArticleText article : articles) {
+            MemoryIndex index = MemoryIndex.fromDocument(plainDocument(article), ArticleFields.analyzer());
+            Map<String, Double> expected = new TreeMap<>();
+            queries.forEach((id, query) -> {
+                float raw = index.search(query);
+                if (raw > 0) {
+                    expected.put(id, raw / (raw + 1.0));
+                }
+            });
+            Map<String, Double> actual = new TreeMap<>();
+            matcher.match(article).forEach(match -> actual.put(match.topicId(), match.score()));
+            assertEquals(expected, actual, "topics matching " + article.title() + " / "
+                    + article.body().substring(0, Math.min(80, article.body().length())));
+            matches += actual.size();
+        }
+        // enough matches that agreeing means something: topics come from the articles' own words
+        assertTrue(matches > 200, "only " + matches + " matches");
+        matcher.close();
+    }
+
+    /**
+     * The article's document with every text field analysed from its string by the field's analyser,
+     * independently of the token reuse {@link ArticleDocument} does.
+     */
+    private static Document plainDocument(ArticleText article) {
+        Analysis analysis = Analysis.forArticle(article.language(), article.text());
+        Document document = new Document();
+        document.add(new TextField(analysis.titleField(), article.title(), Field.Store.NO));
+        document.add(new TextField(analysis.textField(), article.text(), Field.Store.NO));
+        document.add(new TextField(analysis.prefixField(), article.text(), Field.Store.NO));
+        for (IndexableField field : ArticleDocument.of(article).document()) {
+            if (field.name().equals(ArticleFields.SOURCE) || field.name().equals(ArticleFields.LANGUAGE)) {
+                document.add(field);
+            }
+        }
+        return document;
+    }
+
+    /** A query of the shapes users write, from the words of one article. */
+    private static String topicFrom(ArticleText article, Random random) {
+        List<String> words = Arrays.stream(article.text().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).toList();
+        if (words.size() < 3) {
+            return "talks";
+        }
+        int at = random.nextInt(words.size() - 2);
+        String a = words.get(at);
+        String b = words.get(at + 1);
+        String c = words.get(random.nextInt(words.size()));
+        String other = words.get(random.nextInt(words.size()));
+        return switch (random.nextInt(11)) {
+            case 0 -> a;
+            case 1 -> "\"" + a + " " + b + "\"";
+            case 2 -> a + " " + c;
+            case 3 -> "(" + a + " OR " + c + ") " + other;
+            case 4 -> a + " NEAR/5 " + c;
+            case 5 -> a + " ONEAR/3 " + b;
+            case 6 -> a.codePointCount(0, a.length()) >= 4 ? a.substring(0, a.offsetByCodePoints(0, 3)) + "* " + c : a;
+            case 7 -> a + " -" + c;
+            case 8 -> "title:" + a + " OR " + c;
+            case 9 -> a + " lang:" + (article.language() == null ? "en" : article.language());
+            default -> "(" + a + " OR " + b + ") (" + c + " OR " + other + ") source:"
+                    + (random.nextBoolean() ? "news" : "co.kr");
+        };
+    }
+
+    private static List<ArticleText> corpus() throws IOException {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null || dir.getParent() == null) {
+            return List.of();
+        }
+        Path file = dir.getParent().resolve("shared/corpus/korea-dialogue-dev.jsonl");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        ObjectMapper json = new ObjectMapper();
+        List<ArticleText> articles = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            JsonNode article = json.readTree(line);
+            articles.add(new ArticleText(article.path("title").asText(""), article.path("text").asText(""),
+                    article.hasNonNull("lang") ? article.path("lang").asText() : null,
+                    article.hasNonNull("url") ? article.path("url").asText() : null,
+                    article.hasNonNull("source") ? article.path("source").asText() : null));
+        }
+        return articles;
+    }
+}
