@@ -74,6 +74,8 @@ public final class NotifierBenchmark {
         try (NotifierStack stack = NotifierStack.start(Files.createTempDirectory("alertwire-notifier-bench-"), javaOptions,
                 Map.of("ALERTWIRE_NOTIFIER_GATHER_WINDOW", gatherWindow,
                         "ALERTWIRE_NOTIFIER_CONFIRMATION_TICK", "1s",
+                        // the benchmark measures raw delivery: no subscriber's rate limit may hold alerts back
+                        "ALERTWIRE_NOTIFIER_RATE_LIMIT", String.valueOf(Integer.MAX_VALUE),
                         // load generators on one machine: no need for a log line per delivery
                         "QUARKUS_LOG_CATEGORY__IO_ALERTWIRE_NOTIFIER_DELIVERY__LEVEL", "WARN",
                         "QUARKUS_LOG_CATEGORY__IO_ALERTWIRE_NOTIFIER_MATCH__LEVEL", "WARN"));

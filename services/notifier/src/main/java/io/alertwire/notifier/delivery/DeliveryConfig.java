@@ -65,7 +65,7 @@ public interface DeliveryConfig {
      * {@link #rateWindow()} (ALERTWIRE_NOTIFIER_RATE_LIMIT); those beyond it are held and sent together
      * as one catch-up digest at the end of the window, never dropped.
      */
-    @WithDefault("10")
+    @WithDefault("30")
     int rateLimit();
 
     /** The window of {@link #rateLimit()} (ALERTWIRE_NOTIFIER_RATE_WINDOW); windows are clock-aligned. */

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,6 +80,9 @@ public class DeliveryQueue {
         Instant now = clock.now();
         // a batch usually holds many deliveries of few subscriptions: each is read once
         Map<UUID, Optional<Subscription>> read = new HashMap<>();
+        // alerts released this window per target, counted once per batch and then kept up to date here
+        Map<String, Long> released = new HashMap<>();
+        Instant windowStart = rateLimit.windowStart(now);
         for (Delivery delivery : deliveries.claimDue(config.batchSize(), config.lease())) {
             UUID id = delivery.getId();
             Optional<Subscription> subscription = read.computeIfAbsent(delivery.getSubscriptionId(),
@@ -90,8 +94,10 @@ public class DeliveryQueue {
             }
             Subscription s = subscription.get();
             if (delivery.getReleasedAt() == null) {
-                Instant windowStart = rateLimit.windowStart(now);
-                if (deliveries.countReleased(s, windowStart) >= rateLimit.limit()) {
+                String target = Subscription.WEBHOOK.equals(s.getChannelType()) ? "webhook " + s.getWebhookUrl()
+                        : "email " + s.getEmailAddress().toLowerCase(Locale.ROOT);
+                long sent = released.computeIfAbsent(target, t -> deliveries.countReleased(s, windowStart));
+                if (sent >= rateLimit.limit()) {
                     Instant windowEnd = rateLimit.windowEnd(now);
                     delivery.holdForDigest(windowEnd);
                     LOG.infof("Delivery %s held for the catch-up digest at %s: the %s target of subscription %s "
@@ -100,6 +106,7 @@ public class DeliveryQueue {
                     continue;
                 }
                 delivery.released(now);
+                released.put(target, sent + 1);
             }
             tasks.add(new DeliveryTask(id, s.getId(), s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl(),
                     s.getWebhookSecret(), List.copyOf(delivery.getTopics()), delivery.getStory(),
