@@ -12,19 +12,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * Drains the delivery queue on a thread of its own: claim a batch (one transaction), send it
  * (several at a time, no transaction, so that a slow receiver never holds a database lock), record
- * the batch (one transaction). While full batches come back it goes straight on; otherwise it
+ * the batch (one transaction; should some sends take longer than a moment, the finished ones are
+ * recorded first and the slow ones when they finish). While full batches come back it goes straight on; otherwise it
  * sleeps until the next delivery falls due, at most {@link DeliveryConfig#deliveryTick()}, and a
  * match that created deliveries wakes it at once ({@link #wake}), so an alert waits for its gather
  * window and not for a polling interval.
@@ -35,6 +39,8 @@ public class DeliveryWorker {
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
     /** Within Quarkus' shutdown timeout: the batch in flight is finished and recorded, not abandoned. */
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
+    /** How long finished sends of a batch may wait for slower ones before they are recorded. */
+    private static final Duration RECORD_EVERY = Duration.ofSeconds(2);
 
     private final DeliveryQueue queue;
     private final WebhookSender webhooks;
@@ -112,19 +118,48 @@ public class DeliveryWorker {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<CompletableFuture<Attempt>> sends = batch.stream()
+        List<CompletableFuture<Attempt>> pending = new ArrayList<>(batch.stream()
                 .map(task -> CompletableFuture.supplyAsync(() -> attempt(task), senders))
-                .toList();
-        List<Attempt> attempts = sends.stream().map(CompletableFuture::join).toList();
+                .toList());
+        while (!pending.isEmpty()) {
+            awaitAllOrWhile(pending, RECORD_EVERY);
+            List<Attempt> done = pending.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
+            pending.removeIf(CompletableFuture::isDone);
+            if (!done.isEmpty()) {
+                record(done);
+            }
+        }
+        return batch.size();
+    }
+
+    /**
+     * Waits until every send is done, or for {@code most} at the longest: then the finished sends
+     * are recorded while the slow ones go on, so that a receiver that takes its time never keeps
+     * the others unrecorded until their lease runs out (and another replica sends them again).
+     */
+    private static void awaitAllOrWhile(List<CompletableFuture<Attempt>> sends, Duration most) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(most.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // record what is done so far
+        } catch (ExecutionException e) {
+            // not thrown by attempt(), which turns every failure into an outcome
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending", e);
+        }
+    }
+
+    private void record(List<Attempt> attempts) {
         crashes.reached(CrashPoint.AFTER_SEND);
         try {
             queue.recordEach(attempts);
         } catch (RuntimeException e) {
-            // the leases expire and the batch is sent again, with the same webhook-ids and Message-IDs
+            // the leases expire and these are sent again, with the same webhook-ids and Message-IDs
             LOG.errorf(e, "Could not record the attempts of %d deliveries (first %s)", attempts.size(),
                     attempts.get(0).deliveryId());
         }
-        return batch.size();
     }
 
     private Attempt attempt(DeliveryTask task) {
