@@ -52,6 +52,7 @@ import org.jboss.logging.Logger;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+    private static final int MAX_CONNECTIONS_PER_ENDPOINT = 32;
 
     private final WebhookAddressPolicy policy;
     private final ObjectMapper json;
@@ -66,6 +67,9 @@ public class WebhookSender {
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setKeepAlive(false)
+                // connections open at once to one endpoint (Vert.x allows 5 by default): the delivery
+                // worker's send concurrency is the bound that matters
+                .setMaxPoolSize(MAX_CONNECTIONS_PER_ENDPOINT)
                 .setVerifyHost(true));
     }
 
