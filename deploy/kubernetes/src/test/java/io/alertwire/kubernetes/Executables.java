@@ -3,6 +3,8 @@ package io.alertwire.kubernetes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,6 +52,42 @@ final class Executables {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    /**
+     * Runs {@code command} with {@code input} on its standard input and returns its standard output; a tool that
+     * fails, or runs longer than a minute, fails the calling test with {@code what} and its error output.
+     */
+    static String run(List<String> command, byte[] input, String what) {
+        try {
+            Path out = Files.createTempFile("tool-", ".out");
+            Path err = Files.createTempFile("tool-", ".err");
+            try {
+                Process process = new ProcessBuilder(command)
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
+                try (OutputStream in = process.getOutputStream()) {
+                    in.write(input);
+                }
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    throw new AssertionError(what + " did not finish within 60 s");
+                }
+                if (process.exitValue() != 0) {
+                    throw new AssertionError(what + " failed:\n" + Files.readString(err));
+                }
+                return Files.readString(out);
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted: " + what, e);
         }
     }
 }

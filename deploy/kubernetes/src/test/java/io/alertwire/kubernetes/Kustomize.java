@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Renders the overlays with {@code kubectl kustomize} (the kustomize built into kubectl, so no download) and
@@ -75,31 +74,7 @@ final class Kustomize {
     }
 
     private static String run(Path kubectl, Path overlay) {
-        try {
-            Path out = Files.createTempFile("kustomize-", ".yaml");
-            Path err = Files.createTempFile("kustomize-", ".err");
-            try {
-                Process process = new ProcessBuilder(kubectl.toString(), "kustomize", overlay.toString())
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("kubectl kustomize " + overlay + " did not finish within 60 s");
-                }
-                if (process.exitValue() != 0) {
-                    throw new AssertionError("kubectl kustomize " + overlay + " failed:\n" + Files.readString(err));
-                }
-                return Files.readString(out);
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while rendering " + overlay, e);
-        }
+        return Executables.run(List.of(kubectl.toString(), "kustomize", overlay.toString()), new byte[0],
+                "kubectl kustomize " + overlay);
     }
 }

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Validates objects against the schemas of the Kubernetes API and of the custom resources of Strimzi,
@@ -35,33 +32,11 @@ final class Schemas {
                 "node (18 or newer) is not on the PATH: the manifests are not validated against their schemas here");
         Path bundle = Kustomize.moduleDir().resolve("schemas").resolve("validate-manifests.bundle.mjs");
         try {
-            Path out = Files.createTempFile("schemas-", ".json");
-            Path err = Files.createTempFile("schemas-", ".err");
-            try {
-                Process process = new ProcessBuilder(NODE.get().toString(), bundle.toString())
-                        .redirectOutput(out.toFile())
-                        .redirectError(err.toFile())
-                        .start();
-                try (OutputStream in = process.getOutputStream()) {
-                    JSON.writeValue(in, manifests.objects());
-                }
-                if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    throw new AssertionError("the schema validation did not finish within 60 s");
-                }
-                if (process.exitValue() != 0) {
-                    throw new AssertionError("the schema validation failed:\n" + Files.readString(err));
-                }
-                return JSON.readValue(out.toFile(), new TypeReference<List<String>>() { });
-            } finally {
-                Files.deleteIfExists(out);
-                Files.deleteIfExists(err);
-            }
+            String problems = Executables.run(List.of(NODE.get().toString(), bundle.toString()),
+                    JSON.writeValueAsBytes(manifests.objects()), "the schema validation");
+            return JSON.readValue(problems, new TypeReference<List<String>>() { });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted while validating against the schemas", e);
         }
     }
 }
