@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import static io.alertwire.notifier.TestMails.awaitMail;
 import static io.alertwire.notifier.TestMails.mailsTo;
 import static io.alertwire.notifier.TestMails.parts;
@@ -20,28 +20,29 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+
 import com.icegreen.greenmail.util.GreenMail;
+import io.alertwire.notifier.ClockedPipelineTest;
 import io.alertwire.notifier.GreenMailSmtp;
-import io.alertwire.notifier.digest.DigestClock;
-import io.alertwire.notifier.digest.MovableClock;
+
+
 import io.alertwire.testing.KafkaBroker;
 import io.alertwire.testing.PostgresDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,37 +53,15 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaBroker.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailSmtp.class, scope = TestResourceScope.GLOBAL)
-class FailingEndpointTest {
+class FailingEndpointTest extends ClockedPipelineTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(40);
 
     @GreenMailSmtp.InjectGreenMail
     GreenMail smtp;
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
     @ConfigProperty(name = "alertwire.notifier.operator-email")
     String operator;
-
-    private KafkaCompanion kafka;
-    private WireMockServer receiver;
-    private MovableClock clock;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        receiver.start();
-        clock = new MovableClock();
-        QuarkusMock.installMockForType(clock, DigestClock.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-        receiver.stop();
-    }
 
     @Test
     void aSuccessfulRetryEndsTheFailureStreak() {

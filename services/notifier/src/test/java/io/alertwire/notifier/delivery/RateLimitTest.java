@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import static io.alertwire.notifier.TestMatches.createWebhook;
 import static io.alertwire.notifier.TestMatches.deliveries;
 import static io.alertwire.notifier.TestMatches.match;
@@ -13,19 +13,20 @@ import static io.alertwire.notifier.TestMatches.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.alertwire.notifier.ClockedPipelineTest;
 import io.alertwire.notifier.GreenMailSmtp;
-import io.alertwire.notifier.digest.DigestClock;
-import io.alertwire.notifier.digest.MovableClock;
+
+
 import io.alertwire.testing.KafkaBroker;
 import io.alertwire.testing.PostgresDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,9 +34,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
 import org.junit.jupiter.api.Test;
 
 /** A burst of news to one endpoint: ten alerts at once, the rest in one catch-up digest at the end of the hour. */
@@ -43,32 +44,10 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaBroker.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailSmtp.class, scope = TestResourceScope.GLOBAL)
-class RateLimitTest {
+class RateLimitTest extends ClockedPipelineTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(40);
     private static final int LIMIT = 10;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-    private WireMockServer receiver;
-    private MovableClock clock;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        receiver.start();
-        clock = new MovableClock();
-        QuarkusMock.installMockForType(clock, DigestClock.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-        receiver.stop();
-    }
 
     @Test
     void collapsesABurstBeyondTheHourlyLimitIntoOneDigestAtTheEndOfTheWindow() {

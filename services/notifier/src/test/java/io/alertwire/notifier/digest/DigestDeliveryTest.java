@@ -4,7 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
 import static io.alertwire.notifier.TestMails.awaitMail;
 import static io.alertwire.notifier.TestMails.header;
 import static io.alertwire.notifier.TestMails.mailsTo;
@@ -21,21 +21,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
+import io.alertwire.notifier.ClockedPipelineTest;
 import io.alertwire.notifier.GreenMailSmtp;
 import io.alertwire.notifier.webhook.WebhookSigner;
 import io.alertwire.testing.KafkaBroker;
 import io.alertwire.testing.PostgresDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
-import io.quarkus.test.junit.QuarkusMock;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,16 +48,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+
+
+
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = KafkaBroker.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = PostgresDatabase.class, scope = TestResourceScope.GLOBAL)
 @WithTestResource(value = GreenMailSmtp.class, scope = TestResourceScope.GLOBAL)
-class DigestDeliveryTest {
+class DigestDeliveryTest extends ClockedPipelineTest {
 
     private static final Duration DEADLINE = Duration.ofSeconds(30);
     private static final Pattern CONFIRM = Pattern.compile("/confirm\\?token=([A-Za-z0-9_-]+)");
@@ -64,28 +65,6 @@ class DigestDeliveryTest {
 
     @GreenMailSmtp.InjectGreenMail
     GreenMail smtp;
-
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
-
-    private KafkaCompanion kafka;
-    private WireMockServer receiver;
-    private MovableClock clock;
-
-    @BeforeEach
-    void setUp() {
-        kafka = new KafkaCompanion(bootstrapServers);
-        receiver = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-        receiver.start();
-        clock = new MovableClock();
-        QuarkusMock.installMockForType(clock, DigestClock.class);
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
-        receiver.stop();
-    }
 
     @Test
     void gathersMatchesOfADailySubscriptionIntoOneMailAtItsLocalTime() throws Exception {
