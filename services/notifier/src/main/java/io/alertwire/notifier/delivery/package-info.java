@@ -16,7 +16,9 @@
  * {@code FOR UPDATE SKIP LOCKED} and leases them by pushing {@code next_attempt_at} forward, so
  * several replicas share the queue without sending one row twice. It claims a batch at a time,
  * sends it outside any transaction (a slow receiver must not hold locks), several alerts at once,
- * then records the batch in one transaction (the sent ones in one statement); it sleeps until the
+ * then records the batch in one transaction (the sent ones in one statement; sends still running
+ * after 2 s are recorded when they finish, so that one slow receiver never keeps the others
+ * unrecorded until their lease ends and another replica sends them again); it sleeps until the
  * next row falls due, and a match that created rows wakes it, so an alert waits for its gather
  * window and not for a polling tick. For each attempt it either marks
  * the row {@code sent} or schedules the retry with the Standard Webhooks back-off (5 s, 5 min,
