@@ -1,6 +1,7 @@
 package io.alertwire.notifier.delivery;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.hibernate.orm.JsonFormat;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import java.util.List;
 import org.hibernate.type.descriptor.WrapperOptions;
 import org.hibernate.type.descriptor.java.JavaType;
 import org.hibernate.type.format.FormatMapper;
@@ -28,6 +30,9 @@ public class DeliveryJson implements FormatMapper {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    private static final TypeReference<List<AlertTopic>> TOPICS = new TypeReference<>() {
+    };
+
     private final FormatMapper jackson = new JacksonJsonFormatMapper(MAPPER);
 
     /** Writes a value as this column format does; for the statements that insert JSON themselves. */
@@ -36,6 +41,24 @@ public class DeliveryJson implements FormatMapper {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write delivery JSON", e);
+        }
+    }
+
+    /** Reads a story (or any single value) as this column format stores it. */
+    static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read delivery JSON", e);
+        }
+    }
+
+    /** Reads a delivery's topics as this column format stores them. */
+    static List<AlertTopic> readTopics(String json) {
+        try {
+            return MAPPER.readValue(json, TOPICS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read delivery JSON", e);
         }
     }
 

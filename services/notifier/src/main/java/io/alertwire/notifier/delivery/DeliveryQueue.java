@@ -48,12 +48,13 @@ public class DeliveryQueue {
     private final RetrySchedule retries;
     private final DigestClock clock;
     private final RateLimit rateLimit;
+    private final ReleaseCounts releaseCounts;
     private final AfterCommit afterCommit;
     private final CrashSeam crashes;
 
     public DeliveryQueue(DeliveryRepository deliveries, DeliveryAttemptRepository attempts,
             SubscriptionRepository subscriptions, SubscriptionLifecycle lifecycle, DeliveryConfig config,
-            DigestClock clock, AfterCommit afterCommit, CrashSeam crashes) {
+            DigestClock clock, ReleaseCounts releaseCounts, AfterCommit afterCommit, CrashSeam crashes) {
         this.deliveries = deliveries;
         this.attempts = attempts;
         this.subscriptions = subscriptions;
@@ -62,6 +63,7 @@ public class DeliveryQueue {
         this.retries = new RetrySchedule(config.retrySchedule());
         this.clock = clock;
         this.rateLimit = new RateLimit(config.rateLimit(), config.rateWindow());
+        this.releaseCounts = releaseCounts;
         this.afterCommit = afterCommit;
         this.crashes = crashes;
     }
@@ -74,45 +76,68 @@ public class DeliveryQueue {
      * Claims the due deliveries and returns what is needed to send them. A delivery whose
      * subscription is no longer active (paused, deleted) is marked skipped instead; one whose
      * target has had its share of alerts this window is held for the window's catch-up digest.
+     * The batch costs a fixed number of statements, however many deliveries and targets it holds.
      */
     public List<DeliveryTask> claimDue() {
-        List<DeliveryTask> tasks = new ArrayList<>();
+        List<DeliveryRepository.ClaimedDelivery> claimed = deliveries.claimDue(config.batchSize(), config.lease());
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
         Instant now = clock.now();
-        // a batch usually holds many deliveries of few subscriptions: each is read once
-        Map<UUID, Optional<Subscription>> read = new HashMap<>();
-        // alerts released this window per target, counted once per batch and then kept up to date here
-        Map<String, Long> released = new HashMap<>();
-        Instant windowStart = rateLimit.windowStart(now);
-        for (Delivery delivery : deliveries.claimDue(config.batchSize(), config.lease())) {
-            UUID id = delivery.getId();
-            Optional<Subscription> subscription = read.computeIfAbsent(delivery.getSubscriptionId(),
-                    subscriptions::findByIdOptional);
-            if (subscription.isEmpty() || !subscription.get().isActive()) {
-                delivery.skipped();
-                LOG.infof("Delivery %s skipped: subscription %s is not active", id, delivery.getSubscriptionId());
+        Map<UUID, Subscription> active = subscriptions.findActive(
+                claimed.stream().map(DeliveryRepository.ClaimedDelivery::subscriptionId).distinct().toList());
+        List<UUID> skipped = new ArrayList<>();
+        // instant alerts not yet released, by target: the rate limit decides how many go now
+        Map<String, Integer> wants = new HashMap<>();
+        for (DeliveryRepository.ClaimedDelivery delivery : claimed) {
+            Subscription s = active.get(delivery.subscriptionId());
+            if (s == null) {
+                skipped.add(delivery.id());
+                LOG.infof("Delivery %s skipped: subscription %s is not active", delivery.id(), delivery.subscriptionId());
+            } else if (!delivery.released()) {
+                wants.merge(target(s), 1, Integer::sum);
+            }
+        }
+        Map<String, Integer> granted = releaseCounts.grant(wants, rateLimit.windowStart(now), rateLimit.limit());
+        List<UUID> released = new ArrayList<>();
+        List<UUID> held = new ArrayList<>();
+        List<DeliveryTask> tasks = new ArrayList<>();
+        for (DeliveryRepository.ClaimedDelivery delivery : claimed) {
+            Subscription s = active.get(delivery.subscriptionId());
+            if (s == null) {
                 continue;
             }
-            Subscription s = subscription.get();
-            if (delivery.getReleasedAt() == null) {
-                String target = Subscription.WEBHOOK.equals(s.getChannelType()) ? "webhook " + s.getWebhookUrl()
-                        : "email " + s.getEmailAddress().toLowerCase(Locale.ROOT);
-                long sent = released.computeIfAbsent(target, t -> deliveries.countReleased(s, windowStart));
-                if (sent >= rateLimit.limit()) {
-                    Instant windowEnd = rateLimit.windowEnd(now);
-                    delivery.holdForDigest(windowEnd);
+            if (!delivery.released()) {
+                String target = target(s);
+                if (granted.merge(target, -1, Integer::sum) < 0) {
+                    held.add(delivery.id());
                     LOG.infof("Delivery %s held for the catch-up digest at %s: the %s target of subscription %s "
-                            + "had %d alerts this window", id, windowEnd, s.getChannelType(), s.getId(),
-                            rateLimit.limit());
+                            + "had %d alerts this window", delivery.id(), rateLimit.windowEnd(now), s.getChannelType(),
+                            s.getId(), rateLimit.limit());
                     continue;
                 }
-                delivery.released(now);
-                released.put(target, sent + 1);
+                released.add(delivery.id());
             }
-            tasks.add(new DeliveryTask(id, s.getId(), s.getChannelType(), s.getEmailAddress(), s.getWebhookUrl(),
-                    s.getWebhookSecret(), List.copyOf(delivery.getTopics()), delivery.getStory(),
-                    delivery.getCreatedAt(), delivery.getMatchedAt(), s.previousSecretAt(now)));
+            tasks.add(new DeliveryTask(delivery.id(), s.getId(), s.getChannelType(), s.getEmailAddress(),
+                    s.getWebhookUrl(), s.getWebhookSecret(), delivery.topics(), delivery.story(), delivery.createdAt(),
+                    delivery.matchedAt(), s.previousSecretAt(now)));
+        }
+        if (!skipped.isEmpty()) {
+            deliveries.markSkipped(skipped);
+        }
+        if (!held.isEmpty()) {
+            deliveries.holdForDigest(held, rateLimit.windowEnd(now));
+        }
+        if (!released.isEmpty()) {
+            deliveries.markReleased(released, now);
         }
         return tasks;
+    }
+
+    /** What the rate limit counts alerts for: the webhook URL, or the email address in any case. */
+    private static String target(Subscription s) {
+        return Subscription.WEBHOOK.equals(s.getChannelType()) ? "webhook " + s.getWebhookUrl()
+                : "email " + s.getEmailAddress().toLowerCase(Locale.ROOT);
     }
 
     /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */

@@ -2,11 +2,12 @@ package io.alertwire.notifier.delivery;
 
 import io.alertwire.events.TopicSlug;
 import io.alertwire.events.MatchEvent;
-import io.alertwire.notifier.subscription.Subscription;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.Query;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +46,33 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                   AND NOT delivery.topics @> jsonb_build_array(jsonb_build_object('id', CAST(:topicId AS text)))
             """;
 
+    /*
+     * Leases due instant deliveries and returns what sending them needs, as text (ids, JSON) and
+     * epoch milliseconds, in one round trip and without loading entities.
+     */
     private static final String CLAIM_DUE = """
-            UPDATE delivery SET next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
-            WHERE id IN (SELECT id FROM delivery
-                         WHERE status = 'pending' AND digest_at IS NULL AND next_attempt_at <= now()
-                         ORDER BY next_attempt_at
-                         LIMIT :limit
-                         FOR UPDATE SKIP LOCKED)
-            RETURNING id
+            UPDATE delivery d SET next_attempt_at = now() + :leaseMillis * interval '1 millisecond'
+            WHERE d.id IN (SELECT id FROM delivery
+                           WHERE status = 'pending' AND digest_at IS NULL AND next_attempt_at <= now()
+                           ORDER BY next_attempt_at
+                           LIMIT :limit
+                           FOR UPDATE SKIP LOCKED)
+            RETURNING CAST(d.id AS text), CAST(d.subscription_id AS text), CAST(d.topics AS text),
+                      CAST(d.story AS text), CAST(extract(epoch FROM d.created_at) * 1000 AS bigint),
+                      CAST(extract(epoch FROM d.matched_at) * 1000 AS bigint), d.released_at IS NOT NULL
+            """;
+
+    private static final String MARK_RELEASED = """
+            UPDATE delivery SET released_at = CAST(:at AS timestamptz) WHERE id = ANY (CAST(:ids AS uuid[]))
+            """;
+
+    private static final String HOLD_FOR_DIGEST = """
+            UPDATE delivery SET digest_at = CAST(:windowEnd AS timestamptz), next_attempt_at = CAST(:windowEnd AS timestamptz)
+            WHERE id = ANY (CAST(:ids AS uuid[]))
+            """;
+
+    private static final String MARK_SKIPPED = """
+            UPDATE delivery SET status = 'skipped' WHERE id = ANY (CAST(:ids AS uuid[]))
             """;
 
     private static final String DUE_DIGEST_SUBSCRIPTIONS = """
@@ -149,17 +169,48 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .executeUpdate();
     }
 
+    /** A delivery {@link #claimDue} leased, with what sending it needs. */
+    public record ClaimedDelivery(UUID id, UUID subscriptionId, List<AlertTopic> topics, AlertStory story,
+            Instant createdAt, Instant matchedAt, boolean released) {
+    }
+
     /**
      * Claims up to {@code limit} due deliveries and hides them from other workers for
-     * {@code lease}; rows other transactions hold are skipped, not waited for.
+     * {@code lease}; rows other transactions hold are skipped, not waited for. Oldest first.
      */
     @SuppressWarnings("unchecked")
-    public List<Delivery> claimDue(int limit, Duration lease) {
-        List<UUID> ids = getEntityManager().createNativeQuery(CLAIM_DUE, UUID.class)
+    public List<ClaimedDelivery> claimDue(int limit, Duration lease) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(CLAIM_DUE)
                 .setParameter("leaseMillis", lease.toMillis())
                 .setParameter("limit", limit)
                 .getResultList();
-        return ids.isEmpty() ? List.of() : list("id in ?1 order by createdAt, id", ids);
+        return rows.stream()
+                .map(r -> new ClaimedDelivery(UUID.fromString((String) r[0]), UUID.fromString((String) r[1]),
+                        DeliveryJson.readTopics((String) r[2]), DeliveryJson.read((String) r[3], AlertStory.class),
+                        Instant.ofEpochMilli(((Number) r[4]).longValue()),
+                        r[5] == null ? null : Instant.ofEpochMilli(((Number) r[5]).longValue()), (Boolean) r[6]))
+                .sorted(Comparator.comparing(ClaimedDelivery::createdAt).thenComparing(ClaimedDelivery::id))
+                .toList();
+    }
+
+    /** Notes that these deliveries were handed to the sender at {@code at}, as the rate limit's share. */
+    public void markReleased(List<UUID> ids, Instant at) {
+        update(MARK_RELEASED, ids).setParameter("at", at.toString()).executeUpdate();
+    }
+
+    /** Holds these instant alerts, over their target's rate limit, for the catch-up digest at {@code windowEnd}. */
+    public void holdForDigest(List<UUID> ids, Instant windowEnd) {
+        update(HOLD_FOR_DIGEST, ids).setParameter("windowEnd", windowEnd.toString()).executeUpdate();
+    }
+
+    /** Marks these deliveries skipped: their subscription is no longer active. */
+    public void markSkipped(List<UUID> ids) {
+        update(MARK_SKIPPED, ids).executeUpdate();
+    }
+
+    private Query update(String statement, List<UUID> ids) {
+        return getEntityManager().createNativeQuery(statement)
+                .setParameter("ids", arrayLiteral(ids.stream().map(UUID::toString).toList()));
     }
 
     /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */
@@ -191,23 +242,6 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
                 .setParameter("leaseMillis", lease.toMillis())
                 .setParameter("subscriptionId", subscriptionId)
                 .getResultList();
-    }
-
-    /**
-     * How many instant alerts were handed to the sender since {@code since} for the target of
-     * {@code s}: its webhook URL, or its email address (any case), over all subscriptions that share it.
-     */
-    public long countReleased(Subscription s, Instant since) {
-        boolean webhook = Subscription.WEBHOOK.equals(s.getChannelType());
-        return getEntityManager().createQuery("""
-                        select count(d) from Delivery d, Subscription t
-                        where t.id = d.subscriptionId and d.releasedAt >= :since and t.channelType = :type
-                          and (t.webhookUrl = :url or lower(t.emailAddress) = :address)""", Long.class)
-                .setParameter("since", since)
-                .setParameter("type", s.getChannelType())
-                .setParameter("url", webhook ? s.getWebhookUrl() : "")
-                .setParameter("address", webhook ? "" : s.getEmailAddress().toLowerCase(Locale.ROOT))
-                .getSingleResult();
     }
 
     /** Fails every pending delivery of a subscription, with the reason; returns how many. */

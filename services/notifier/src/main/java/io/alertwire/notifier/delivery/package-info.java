@@ -45,9 +45,11 @@
  * the reason instead of retrying them.
  *
  * <p>Rate limits: a claimed instant alert is counted against its target (webhook URL or email
- * address) in the current clock-aligned window ({@code released_at}); beyond the limit it is not
- * sent but given the window's end as its digest time, so the digest job sends the held-back alerts
- * as one catch-up digest then. The row stays the one row of its (subscription, story), so nothing
+ * address) in the current clock-aligned window (a row per target and window in
+ * {@code release_count}, locked and raised once per batch by
+ * {@link io.alertwire.notifier.delivery.ReleaseCounts}; the delivery keeps {@code released_at}
+ * for the log); beyond the limit it is not sent but given the window's end as its digest time, so
+ * the digest job sends the held-back alerts as one catch-up digest then. The row stays the one row of its (subscription, story), so nothing
  * is dropped or sent twice.
  */
 package io.alertwire.notifier.delivery;

@@ -103,7 +103,6 @@ public class MatchConsumer {
                 match.storyId(), match.topicId(), touched);
     }
 
-    /** The next digest time of each hourly or daily subscription the match may go to. */
     /** When the article was fetched, as the classifier passed it on; else when the match was published. */
     private static Instant latencyStart(ConsumerRecord<String, String> record) {
         Header fetchedAt = record.headers().lastHeader(EventTopics.FETCHED_AT_HEADER);
@@ -117,6 +116,7 @@ public class MatchConsumer {
         return Instant.ofEpochMilli(record.timestamp());
     }
 
+    /** The next digest time of each hourly or daily subscription the match may go to. */
     private Map<UUID, Instant> digestTimes(MatchEvent match) {
         Instant now = clock.now();
         Map<UUID, Instant> times = new HashMap<>();

@@ -3,14 +3,23 @@ package io.alertwire.notifier.subscription;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class SubscriptionRepository implements PanacheRepositoryBase<Subscription, UUID> {
 
     public List<Subscription> listNewestFirst() {
         return list("order by createdAt desc, id");
+    }
+
+    /** Those of these subscriptions that are active (not paused, disabled or deleted), by id. */
+    public Map<UUID, Subscription> findActive(List<UUID> ids) {
+        return list("id in ?1", ids).stream().filter(Subscription::isActive)
+                .collect(Collectors.toMap(Subscription::getId, Function.identity()));
     }
 
     /** Email subscriptions still waiting for their confirmation mail, oldest first. */

@@ -3,12 +3,13 @@ package io.alertwire.notifier.webhook;
 import java.nio.charset.StandardCharsets;
 
 /**
- * How much of a receiver's error answer is read and kept: an answer may be endless, and only its
- * beginning is of use (an excerpt in the attempt's error). The body of a 2xx answer is not read at all.
+ * How much of a receiver's answer is read and kept: an answer may be endless, and only the
+ * beginning of an error's body is of use (an excerpt in the attempt's error). A 2xx body is read
+ * (to let the connection be reused) but not kept.
  */
 final class CappedBody {
 
-    /** The most of an error answer that is read. */
+    /** The most of an answer that is read. */
     static final int CAP = 64 * 1024;
     /** The most of it that is kept, in the attempt's error. */
     static final int EXCERPT = 200;

@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
@@ -21,7 +22,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,28 +45,36 @@ import org.jboss.logging.Logger;
  * <p>The host is resolved once, by the {@link WebhookAddressPolicy}, and the connection goes to the
  * address it checked: the HTTP client is handed that address and never resolves the name itself,
  * while the {@code Host} header, TLS SNI and certificate check still use the host name of the URL.
- * Connections are not kept alive, so no later call reuses a connection to an address checked
- * earlier.
+ * Connections are kept alive for a few seconds and reused, but only by a call whose host has just
+ * been checked to resolve to the same address: the client pools connections by the address it
+ * connects to (with the host name and the scheme), so a host that now resolves elsewhere gets a new
+ * connection to the new, newly checked address. An answer is read to its end so that its connection
+ * can be reused; one longer than the cap is cut off and its connection closed.
  */
 @ApplicationScoped
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
     private static final int MAX_CONNECTIONS_PER_ENDPOINT = 32;
+    /** Idle seconds before a kept-alive connection is closed: below the 5 s that many servers allow. */
+    private static final int IDLE_CONNECTION_SECONDS = 4;
 
     private final WebhookAddressPolicy policy;
     private final ObjectMapper json;
     private final Duration timeout;
     private final HttpClient client;
+    private final Vertx vertx;
 
     @Inject
     public WebhookSender(WebhookAddressPolicy policy, ObjectMapper json, WebhookConfig config, Vertx vertx) {
         this.policy = policy;
         this.json = json;
         this.timeout = config.timeout();
+        this.vertx = vertx;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                .setKeepAlive(false)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(IDLE_CONNECTION_SECONDS)
                 // connections open at once to one endpoint (Vert.x allows 5 by default): the delivery
                 // worker's send concurrency is the bound that matters
                 .setMaxPoolSize(MAX_CONNECTIONS_PER_ENDPOINT)
@@ -105,8 +113,9 @@ public class WebhookSender {
         long timestamp = System.currentTimeMillis() / 1000;
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                // connect here, to the address just checked, and nowhere else
-                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(checked.address(), port)))
+                // connect here, to the address just checked, and nowhere else; as an address literal it
+                // is also the key of the connection pool
+                .setServer(SocketAddress.inetSocketAddress(port, checked.address().getHostAddress()))
                 .setHost(host)
                 .setPort(port)
                 .setSsl(https)
@@ -123,7 +132,7 @@ public class WebhookSender {
                     request.set(r);
                     return r.send(Buffer.buffer(body));
                 })
-                .compose(WebhookSender::read)
+                .compose(this::read)
                 .toCompletionStage().toCompletableFuture();
         try {
             // the whole exchange, body included, gets the timeout: a receiver may trickle its answer
@@ -147,31 +156,46 @@ public class WebhookSender {
     private record Answer(int status, MultiMap headers, byte[] body) {
     }
 
-    /** Reads at most a cap of the body (nothing of a 2xx answer), then hangs up: an answer may be endless. */
-    private static Future<Answer> read(HttpClientResponse response) {
-        int cap = response.statusCode() / 100 == 2 ? 0 : CappedBody.CAP;
+    /**
+     * Reads the answer to its end, keeping at most {@link CappedBody#CAP} bytes of an error's body (nothing
+     * of a 2xx body, whose status alone counts and is returned at once), so that the connection can serve
+     * the next call. A body longer than the cap, or still coming after the timeout, is not read further:
+     * the connection is closed instead, since an answer may be endless.
+     */
+    private Future<Answer> read(HttpClientResponse response) {
+        boolean delivered = response.statusCode() / 100 == 2;
         Promise<Answer> answer = Promise.promise();
-        Buffer body = Buffer.buffer();
-        Runnable done = () -> {
-            if (answer.tryComplete(new Answer(response.statusCode(), response.headers(), body.getBytes()))) {
-                response.request().connection().close();
-            }
-        };
-        if (cap == 0) {
-            done.run();
-            return answer.future();
+        Buffer kept = Buffer.buffer();
+        long[] length = {0};
+        HttpConnection connection = response.request().connection();
+        long guard = vertx.setTimer(timeout.toMillis(), id -> connection.close());
+        Runnable complete = () -> answer.tryComplete(
+                new Answer(response.statusCode(), response.headers(), kept.getBytes()));
+        if (delivered) {
+            complete.run();
         }
         response.handler(chunk -> {
-            int take = Math.min(chunk.length(), cap - body.length());
-            if (take > 0) {
-                body.appendBuffer(chunk, 0, take);
+            if (length[0] > CappedBody.CAP) {
+                return; // hung up already
             }
-            if (body.length() >= cap) {
-                done.run();
+            if (!delivered) {
+                kept.appendBuffer(chunk, 0, (int) Math.min(chunk.length(), CappedBody.CAP - kept.length()));
+            }
+            length[0] += chunk.length();
+            if (length[0] > CappedBody.CAP) {
+                vertx.cancelTimer(guard);
+                complete.run();
+                connection.close();
             }
         });
-        response.endHandler(v -> done.run());
-        response.exceptionHandler(answer::tryFail);
+        response.endHandler(v -> {
+            vertx.cancelTimer(guard);
+            complete.run();
+        });
+        response.exceptionHandler(error -> {
+            vertx.cancelTimer(guard);
+            answer.tryFail(error);
+        });
         return answer.future();
     }
 

@@ -19,7 +19,11 @@ import io.alertwire.notifier.delivery.AlertStory;
 import io.alertwire.notifier.delivery.AlertTopic;
 import io.alertwire.notifier.delivery.DeliveryTask;
 import io.alertwire.notifier.delivery.SendOutcome;
+import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -29,7 +33,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -157,6 +163,37 @@ class WebhookSenderTest {
     }
 
     @Test
+    void countsA2xxAtOnceEvenIfItsBodyTricklesOn() throws IOException {
+        HttpServer trickling = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        trickling.createContext("/slow-ok", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, 0);
+            try {
+                for (int i = 0; i < 80; i++) {
+                    exchange.getResponseBody().write('z');
+                    exchange.getResponseBody().flush();
+                    Thread.sleep(100);
+                }
+            } catch (InterruptedException | IOException e) {
+                // the sender hung up
+            }
+            exchange.close();
+        });
+        trickling.start();
+        try {
+            String url = "http://127.0.0.1:" + trickling.getAddress().getPort() + "/slow-ok";
+
+            // the body takes 8 s to come; the status is there at once
+            SendOutcome outcome = sender(true, Duration.ofSeconds(10)).send(task(url));
+
+            assertTrue(outcome.success(), outcome.error());
+            assertTrue(outcome.durationMs() < 4_000, outcome.durationMs() + " ms");
+        } finally {
+            trickling.stop(0);
+        }
+    }
+
+    @Test
     void tellsAGoneEndpointAndARequestedRetryTime() {
         receiver.stubFor(post(urlEqualTo("/gone")).willReturn(aResponse().withStatus(410)));
         receiver.stubFor(post(urlEqualTo("/busy")).willReturn(aResponse().withStatus(429)
@@ -280,6 +317,80 @@ class WebhookSenderTest {
                 call.getBodyAsString()), signatures[0], "the new secret first");
         assertEquals(WebhookSigner.sign(previous, call.getHeader("webhook-id"), timestamp, call.getBodyAsString()),
                 signatures[1]);
+    }
+
+    @Test
+    void reusesTheConnectionForTheNextCallToTheSameCheckedAddress() throws IOException {
+        ReceiverPorts ports = new ReceiverPorts("127.0.0.1");
+        try {
+            WebhookSender sender = sender(new CountingResolver("127.0.0.1"), false,
+                    List.of(AddressRange.parse("127.0.0.1/32")));
+            for (int i = 0; i < 3; i++) {
+                SendOutcome outcome = sender.send(task(ports.url()));
+                assertTrue(outcome.success(), outcome.error());
+            }
+            assertEquals(3, ports.calls().size());
+            assertEquals(1, Set.copyOf(ports.calls()).size(), "one connection for all calls: " + ports.calls());
+        } finally {
+            ports.stop();
+        }
+    }
+
+    @Test
+    void doesNotReuseAConnectionOnceTheHostResolvesToAnotherAddress() throws IOException {
+        // the receiver listens on 127.0.0.1 only; the host then moves to 127.0.0.2, where nothing listens:
+        // a pooled connection to the old address must not carry the second call
+        ReceiverPorts ports = new ReceiverPorts("127.0.0.1");
+        try {
+            CountingResolver resolver = new CountingResolver("127.0.0.1").thenAnswer("127.0.0.2");
+            WebhookSender sender = sender(resolver, false, List.of(AddressRange.parse("127.0.0.0/8")));
+            String url = "http://webhooks.alertwire.test:" + ports.port() + "/hook";
+
+            assertTrue(sender.send(task(url)).success());
+            SendOutcome moved = sender.send(task(url));
+
+            assertFalse(moved.success());
+            assertEquals("connection refused or unreachable", moved.error());
+            assertEquals(1, ports.calls().size());
+        } finally {
+            ports.stop();
+        }
+    }
+
+    /** A receiver that answers 200 with a short body and notes the client port of every call. */
+    private static final class ReceiverPorts {
+
+        private final HttpServer server;
+        private final List<Integer> calls = new CopyOnWriteArrayList<>();
+
+        ReceiverPorts(String address) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
+            server.createContext("/hook", exchange -> {
+                exchange.getRequestBody().readAllBytes();
+                calls.add(exchange.getRemoteAddress().getPort());
+                byte[] body = "{\"received\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + port() + "/hook";
+        }
+
+        List<Integer> calls() {
+            return calls;
+        }
+
+        void stop() {
+            server.stop(0);
+        }
     }
 
     private String viaName(String path) {
