@@ -3,6 +3,7 @@ package io.alertwire.notifier.delivery;
 import io.alertwire.notifier.digest.DigestClock;
 import io.alertwire.notifier.fault.CrashPoint;
 import io.alertwire.notifier.fault.CrashSeam;
+import io.alertwire.notifier.subscription.SendTarget;
 import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionLifecycle;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
@@ -15,7 +16,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -84,18 +84,18 @@ public class DeliveryQueue {
             return List.of();
         }
         Instant now = clock.now();
-        Map<UUID, Subscription> active = subscriptions.findActive(
-                claimed.stream().map(DeliveryRepository.ClaimedDelivery::subscriptionId).distinct().toList());
+        Map<UUID, SendTarget> active = subscriptions.findActiveTargets(
+                claimed.stream().map(DeliveryRepository.ClaimedDelivery::subscriptionId).distinct().toList(), now);
         List<UUID> skipped = new ArrayList<>();
         // instant alerts not yet released, by target: the rate limit decides how many go now
         Map<String, Integer> wants = new HashMap<>();
         for (DeliveryRepository.ClaimedDelivery delivery : claimed) {
-            Subscription s = active.get(delivery.subscriptionId());
+            SendTarget s = active.get(delivery.subscriptionId());
             if (s == null) {
                 skipped.add(delivery.id());
                 LOG.infof("Delivery %s skipped: subscription %s is not active", delivery.id(), delivery.subscriptionId());
             } else if (!delivery.released()) {
-                wants.merge(target(s), 1, Integer::sum);
+                wants.merge(s.rateLimitKey(), 1, Integer::sum);
             }
         }
         Map<String, Integer> granted = releaseCounts.grant(wants, rateLimit.windowStart(now), rateLimit.limit());
@@ -103,24 +103,23 @@ public class DeliveryQueue {
         List<UUID> held = new ArrayList<>();
         List<DeliveryTask> tasks = new ArrayList<>();
         for (DeliveryRepository.ClaimedDelivery delivery : claimed) {
-            Subscription s = active.get(delivery.subscriptionId());
+            SendTarget s = active.get(delivery.subscriptionId());
             if (s == null) {
                 continue;
             }
             if (!delivery.released()) {
-                String target = target(s);
-                if (granted.merge(target, -1, Integer::sum) < 0) {
+                if (granted.merge(s.rateLimitKey(), -1, Integer::sum) < 0) {
                     held.add(delivery.id());
                     LOG.infof("Delivery %s held for the catch-up digest at %s: the %s target of subscription %s "
-                            + "had %d alerts this window", delivery.id(), rateLimit.windowEnd(now), s.getChannelType(),
-                            s.getId(), rateLimit.limit());
+                            + "had %d alerts this window", delivery.id(), rateLimit.windowEnd(now), s.channelType(),
+                            s.id(), rateLimit.limit());
                     continue;
                 }
                 released.add(delivery.id());
             }
-            tasks.add(new DeliveryTask(delivery.id(), s.getId(), s.getChannelType(), s.getEmailAddress(),
-                    s.getWebhookUrl(), s.getWebhookSecret(), delivery.topics(), delivery.story(), delivery.createdAt(),
-                    delivery.matchedAt(), s.previousSecretAt(now)));
+            tasks.add(new DeliveryTask(delivery.id(), s.id(), s.channelType(), s.emailAddress(), s.webhookUrl(),
+                    s.webhookSecret(), delivery.topics(), delivery.story(), delivery.createdAt(), delivery.matchedAt(),
+                    s.previousWebhookSecret()));
         }
         if (!skipped.isEmpty()) {
             deliveries.markSkipped(skipped);
@@ -134,10 +133,9 @@ public class DeliveryQueue {
         return tasks;
     }
 
-    /** What the rate limit counts alerts for: the webhook URL, or the email address in any case. */
-    private static String target(Subscription s) {
-        return Subscription.WEBHOOK.equals(s.getChannelType()) ? "webhook " + s.getWebhookUrl()
-                : "email " + s.getEmailAddress().toLowerCase(Locale.ROOT);
+    /** Ends the lease of claimed deliveries that will not be sent by this worker: they are due again now. */
+    public void giveBack(List<UUID> deliveryIds) {
+        deliveries.endLease(deliveryIds);
     }
 
     /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */

@@ -71,6 +71,10 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
             WHERE id = ANY (CAST(:ids AS uuid[]))
             """;
 
+    private static final String END_LEASE = """
+            UPDATE delivery SET next_attempt_at = now() WHERE id = ANY (CAST(:ids AS uuid[])) AND status = 'pending'
+            """;
+
     private static final String MARK_SKIPPED = """
             UPDATE delivery SET status = 'skipped' WHERE id = ANY (CAST(:ids AS uuid[]))
             """;
@@ -201,6 +205,11 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     /** Holds these instant alerts, over their target's rate limit, for the catch-up digest at {@code windowEnd}. */
     public void holdForDigest(List<UUID> ids, Instant windowEnd) {
         update(HOLD_FOR_DIGEST, ids).setParameter("windowEnd", windowEnd.toString()).executeUpdate();
+    }
+
+    /** Makes these claimed deliveries due again at once, for any worker. */
+    public void endLease(List<UUID> ids) {
+        update(END_LEASE, ids).executeUpdate();
     }
 
     /** Marks these deliveries skipped: their subscription is no longer active. */

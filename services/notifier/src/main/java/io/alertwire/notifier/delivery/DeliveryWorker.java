@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * Drains the delivery queue on a thread of its own: claim a batch (one transaction), send it
  * (several at a time, no transaction, so that a slow receiver never holds a database lock), record
  * the batch (one transaction; should some sends take longer than a moment, the finished ones are
- * recorded first and the slow ones when they finish). While full batches come back it goes straight on; otherwise it
+ * recorded first and the slow ones when they finish). After a full batch the next one is claimed
+ * while the sends run, so claiming and sending overlap under load. While full batches come back it goes straight on; otherwise it
  * sleeps until the next delivery falls due, at most {@link DeliveryConfig#deliveryTick()}, and a
  * match that created deliveries wakes it at once ({@link #wake}), so an alert waits for its gather
  * window and not for a polling interval.
@@ -52,6 +53,8 @@ public class DeliveryWorker {
     /** Guarded by {@link #signal}: a wake-up came since the worker last looked. */
     private boolean woken;
     private volatile boolean running;
+    /** Claimed while the batch before was being sent, and sent next: only the worker thread touches it. */
+    private List<DeliveryTask> claimedAhead = List.of();
     private Thread loop;
     private ExecutorService senders;
 
@@ -99,9 +102,17 @@ public class DeliveryWorker {
     }
 
     private void run() {
+        try {
+            drainWhileRunning();
+        } finally {
+            giveBackClaimedAhead();
+        }
+    }
+
+    private void drainWhileRunning() {
         while (running) {
             try {
-                if (drainOnce() < config.batchSize()) {
+                if (drainOnce() < config.batchSize() && claimedAhead.isEmpty()) {
                     awaitWork();
                 }
             } catch (RuntimeException e) {
@@ -112,15 +123,22 @@ public class DeliveryWorker {
         }
     }
 
-    /** Claims, sends and records one batch; returns how many deliveries it sent. */
+    /**
+     * Claims, sends and records one batch; returns how many deliveries it sent. After a full batch
+     * more is likely due, so the next batch is claimed while this one is being sent.
+     */
     int drainOnce() {
-        List<DeliveryTask> batch = queue.claimDue();
+        List<DeliveryTask> batch = claimedAhead.isEmpty() ? queue.claimDue() : claimedAhead;
+        claimedAhead = List.of();
         if (batch.isEmpty()) {
             return 0;
         }
         List<CompletableFuture<Attempt>> pending = new ArrayList<>(batch.stream()
                 .map(task -> CompletableFuture.supplyAsync(() -> attempt(task), senders))
                 .toList());
+        if (batch.size() >= config.batchSize()) {
+            claimAhead();
+        }
         while (!pending.isEmpty()) {
             awaitAllOrWhile(pending, RECORD_EVERY);
             List<Attempt> done = pending.stream().filter(CompletableFuture::isDone).map(CompletableFuture::join).toList();
@@ -130,6 +148,28 @@ public class DeliveryWorker {
             }
         }
         return batch.size();
+    }
+
+    /** At shutdown: a batch claimed ahead is made due again at once, instead of when its lease ends. */
+    private void giveBackClaimedAhead() {
+        if (!claimedAhead.isEmpty()) {
+            try {
+                queue.giveBack(claimedAhead.stream().map(DeliveryTask::deliveryId).toList());
+            } catch (RuntimeException e) {
+                LOG.warnf("Delivery worker: %d deliveries claimed ahead are sent when their lease ends (%s)",
+                        claimedAhead.size(), e.getMessage());
+            }
+            claimedAhead = List.of();
+        }
+    }
+
+    private void claimAhead() {
+        try {
+            claimedAhead = queue.claimDue();
+        } catch (RuntimeException e) {
+            // the batch in flight is still recorded; the next round claims again
+            LOG.errorf(e, "Delivery worker: could not claim the next batch ahead");
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import io.alertwire.events.MatchEvent;
 import io.alertwire.events.TopicSlug;
 import io.alertwire.notifier.digest.DigestClock;
 import io.alertwire.notifier.digest.DigestSchedule;
-import io.alertwire.notifier.subscription.Subscription;
 import io.alertwire.notifier.subscription.SubscriptionRepository;
 import io.alertwire.notifier.delivery.AfterCommit;
 import io.alertwire.notifier.delivery.DeliveryConfig;
@@ -120,10 +119,10 @@ public class MatchConsumer {
     private Map<UUID, Instant> digestTimes(MatchEvent match) {
         Instant now = clock.now();
         Map<UUID, Instant> times = new HashMap<>();
-        for (Subscription s : subscriptions.listActiveDigestsFor(TopicSlug.of(match.topicId()),
-                TopicSlug.of(match.topicName()))) {
-            ZoneId zone = ZoneId.of(s.getTimezone() == null ? "UTC" : s.getTimezone());
-            times.put(s.getId(), DigestSchedule.next(s.getMode(), s.getDigestAt(), zone, now));
+        for (SubscriptionRepository.DigestSubscription s : subscriptions.listActiveDigestsFor(
+                TopicSlug.of(match.topicId()), TopicSlug.of(match.topicName()))) {
+            ZoneId zone = ZoneId.of(s.timezone() == null ? "UTC" : s.timezone());
+            times.put(s.id(), DigestSchedule.next(s.mode(), s.digestAt(), zone, now));
         }
         return times;
     }

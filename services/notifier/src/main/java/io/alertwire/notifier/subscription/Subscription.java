@@ -141,8 +141,12 @@ public class Subscription {
 
     /** The rotated secret while it still signs at {@code now}; null when there is none. */
     public String previousSecretAt(Instant now) {
-        return previousWebhookSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
-                ? previousWebhookSecret : null;
+        return honoured(previousWebhookSecret, previousSecretUntil, now);
+    }
+
+    /** A rotated secret, if it still signs at {@code now}. */
+    static String honoured(String previousSecret, Instant until, Instant now) {
+        return previousSecret != null && until != null && until.isAfter(now) ? previousSecret : null;
     }
 
     void setContactEmail(String contactEmail) {

@@ -2,6 +2,8 @@ package io.alertwire.notifier.subscription;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,9 +19,16 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     }
 
     /** Those of these subscriptions that are active (not paused, disabled or deleted), by id. */
-    public Map<UUID, Subscription> findActive(List<UUID> ids) {
-        return list("id in ?1", ids).stream().filter(Subscription::isActive)
-                .collect(Collectors.toMap(Subscription::getId, Function.identity()));
+    @SuppressWarnings("unchecked")
+    public Map<UUID, SendTarget> findActiveTargets(List<UUID> ids, Instant now) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT CAST(id AS text), channel_type, email_address, webhook_url, webhook_secret, previous_webhook_secret,
+                       CAST(extract(epoch FROM previous_secret_until) * 1000 AS bigint)
+                FROM subscription WHERE id = ANY (CAST(:ids AS uuid[])) AND status = 'active'""")
+                .setParameter("ids", uuidArray(ids))
+                .getResultList();
+        return rows.stream().map(row -> SendTarget.of(row, now))
+                .collect(Collectors.toMap(SendTarget::id, Function.identity()));
     }
 
     /** Email subscriptions still waiting for their confirmation mail, oldest first. */
@@ -34,19 +43,25 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 .getResultList();
     }
 
+    /** An hourly or daily subscription's schedule: when its next digest is due. */
+    public record DigestSubscription(UUID id, String mode, LocalTime digestAt, String timezone) {
+    }
+
     /**
-     * Active hourly and daily subscriptions to any of these topic slugs: those a match may add to a
-     * digest (the match statement applies the other filters).
+     * The schedules of the active hourly and daily subscriptions to any of these topic slugs: those
+     * a match may add to a digest (the match statement applies the other filters).
      */
     @SuppressWarnings("unchecked")
-    public List<Subscription> listActiveDigestsFor(String topicIdSlug, String topicNameSlug) {
-        return getEntityManager().createNativeQuery("""
-                SELECT * FROM subscription
+    public List<DigestSubscription> listActiveDigestsFor(String topicIdSlug, String topicNameSlug) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                SELECT CAST(id AS text), mode, CAST(digest_at AS text), timezone FROM subscription
                 WHERE status = 'active' AND mode <> 'instant'
-                  AND topics && ARRAY[CAST(:topicIdSlug AS text), CAST(:topicNameSlug AS text)]""", Subscription.class)
+                  AND topics && ARRAY[CAST(:topicIdSlug AS text), CAST(:topicNameSlug AS text)]""")
                 .setParameter("topicIdSlug", topicIdSlug)
                 .setParameter("topicNameSlug", topicNameSlug)
                 .getResultList();
+        return rows.stream().map(r -> new DigestSubscription(UUID.fromString((String) r[0]), (String) r[1],
+                r[2] == null ? null : LocalTime.parse((String) r[2]), (String) r[3])).toList();
     }
 
     /**
@@ -82,7 +97,15 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
     /** A send to these subscriptions succeeded: none of them is failing any more (see {@link Subscription#attempted}). */
     public void succeeded(List<UUID> ids) {
         if (!ids.isEmpty()) {
-            update("failingSince = null where id in ?1 and failingSince is not null", ids);
+            getEntityManager().createNativeQuery("""
+                    UPDATE subscription SET failing_since = NULL
+                    WHERE id = ANY (CAST(:ids AS uuid[])) AND failing_since IS NOT NULL""")
+                    .setParameter("ids", uuidArray(ids))
+                    .executeUpdate();
         }
+    }
+
+    private static String uuidArray(List<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }
