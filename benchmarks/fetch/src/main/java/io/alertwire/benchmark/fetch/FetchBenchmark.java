@@ -52,7 +52,10 @@ public final class FetchBenchmark {
     private final int rounds = setting("BENCH_ROUNDS", 3);
     private final int steadySeconds = setting("BENCH_STEADY_SECONDS", 90);
     private final int changesPerSecond = setting("BENCH_CHANGES_PER_SECOND", 2);
-    private final String javaOptions = System.getenv().getOrDefault("FETCH_JAVA_OPTS", "");
+    /** The service's JVM options: those of its container image unless FETCH_JAVA_OPTS is set. */
+    private final String javaOptionsOverride = System.getenv().getOrDefault("FETCH_JAVA_OPTS", "");
+    /** The packaged service to run: this checkout's unless BENCH_FETCH_APP names another quarkus-app folder. */
+    private final String serviceApp = System.getenv().getOrDefault("BENCH_FETCH_APP", "");
     private final List<Long> rssSamples = new ArrayList<>();
     private final StringBuilder report = new StringBuilder();
 
@@ -83,18 +86,26 @@ public final class FetchBenchmark {
         // the farm is on loopback: allowed for this run only, and only 127.0.0.1
         environment.put("ALERTWIRE_FETCH_ALLOWED_NETWORKS", "127.0.0.1/32");
         environment.put("ALERTWIRE_FETCH_DEFAULT_POLL_INTERVAL", "PT1M");
+        // a fixed 1-minute schedule: adapting, the unchanged feeds of the throughput rounds would drift to
+        // intervals of several minutes and the steady phase would see next to no polls
+        environment.put("ALERTWIRE_FETCH_ADAPTIVE_POLL_INTERVAL", "false");
         environment.put("ALERTWIRE_FETCH_MAX_IMPORT_BYTES", String.valueOf(8 * 1024 * 1024));
-        environment.put("QUARKUS_LOG_CATEGORY__IO_ALERTWIRE__LEVEL", "WARN"); // one INFO line per fetch otherwise
+        environment.put("QUARKUS_LOG_CATEGORY__IO_ALERTWIRE__LEVEL", "WARN"); // one INFO line per new item otherwise
+        ProductionJvm production = ProductionJvm.of(root.resolve("services/fetch/src/main/resources/application.properties"));
+        environment.putAll(production.environment());
+        String javaOptions = javaOptionsOverride.isBlank() ? String.join(" ", production.options()) : javaOptionsOverride;
+        Path app = serviceApp.isBlank() ? root.resolve("services/fetch/target/quarkus-app") : Path.of(serviceApp);
 
         try (FeedFarm farm = new FeedFarm(sources, hosts);
                 ArticleArrivals arrivals = new ArticleArrivals(bootstrap);
-                FetchProcess fetch = FetchProcess.start(root.resolve("services/fetch/target/quarkus-app/quarkus-run.jar"),
-                        javaOptions, environment, work.resolve("fetch.log"))) {
+                FetchProcess fetch = FetchProcess.start(app.resolve("quarkus-run.jar"), javaOptions,
+                        environment, work.resolve("fetch.log"))) {
             Thread sampler = startRssSampler(fetch);
             fetch.awaitReady(Duration.ofMinutes(3));
-            line("machine: %d cores, %s %s; service JVM options: '%s'; %d sources on %d loopback hosts, "
-                    + "9 in 10 answer 304 to conditional GETs", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.vm.name"), System.getProperty("java.version"), javaOptions, sources, hosts);
+            line("machine: %d cores, %s %s; service %s, JVM options: '%s', environment: %s; %d sources on %d "
+                    + "loopback hosts, 9 in 10 answer 304 to conditional GETs", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"), app, javaOptions,
+                    production.environment(), sources, hosts);
             line("service pid %d, RSS after start %d MiB", fetch.pid(), fetch.rssKib() / 1024);
 
             long imported = System.nanoTime();
@@ -103,21 +114,30 @@ public final class FetchBenchmark {
             double first = timeRound(farm::feedRequests, 0, imported, FIRST_ROUND_TIMEOUT);
             line("first round (every feed new, %d articles published): %.0f polls/s", arrivals.records(), first);
 
+            long postmaster = postmasterPid(database);
             List<Double> rates = new ArrayList<>();
+            List<Double> serviceCpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Thread.sleep(3000); // let the last round's stragglers finish
                 long before = farm.feedRequests();
                 long notModifiedBefore = farm.notModified();
+                CpuSplit cpuBefore = CpuSplit.now(fetch.pid(), postmaster);
                 long start = System.nanoTime();
                 makeAllDue(database);
                 double rate = timeRound(farm::feedRequests, before, start, ROUND_TIMEOUT);
+                CpuSplit cpu = CpuSplit.now(fetch.pid(), postmaster).minus(cpuBefore);
                 rates.add(rate);
-                line("throughput round %d: %.0f polls/s (%d of %d answered 304)", round, rate,
-                        farm.notModified() - notModifiedBefore, sources);
+                serviceCpu.add((double) cpu.service() / sources);
+                line("throughput round %d: %.0f polls/s (%d of %d answered 304); CPU per poll: service %.2f ms, "
+                        + "PostgreSQL %.2f ms, harness (farm, Kafka broker) %.2f ms", round, rate,
+                        farm.notModified() - notModifiedBefore, sources, (double) cpu.service() / sources,
+                        (double) cpu.postgres() / sources, (double) cpu.harness() / sources);
             }
-            line("polls per second, median of %d rounds: %.0f", rounds, median(rates));
+            line("polls per second, median of %d rounds: %.0f; service CPU per poll, median: %.2f ms (%.0f polls per "
+                    + "CPU-second)", rounds, median(rates), median(serviceCpu), 1000 / median(serviceCpu));
 
             int rssFrom = rssSamples.size();
+            spreadOverOneMinute(database);
             steadyPhase(farm, arrivals);
             List<Long> steadyRss = new ArrayList<>(rssSamples.subList(rssFrom, rssSamples.size()));
             line("RSS of the service during the steady phase: median %d MiB, max %d MiB; max over the whole run %d MiB",
@@ -183,6 +203,42 @@ public final class FetchBenchmark {
             Thread.sleep(20);
         }
         return sources / seconds(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * After the rounds every source is due at about the same moment; spread over the interval, they
+     * poll as a steady 1-minute schedule does (sources / 60 polls per second).
+     */
+    private static void spreadOverOneMinute(Map<String, String> database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET next_fetch_at = now() + random() * interval '60 seconds'");
+        }
+    }
+
+    /** The PostgreSQL server's main process: the parent of the backend serving this connection. */
+    private static long postmasterPid(Map<String, String> database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return CpuTime.parent(row.getLong(1));
+        }
+    }
+
+    /** CPU used so far, in milliseconds, by the service, the database and this harness (farm and broker). */
+    private record CpuSplit(long service, long postgres, long harness) {
+
+        static CpuSplit now(long servicePid, long postmasterPid) {
+            return new CpuSplit(CpuTime.millis(servicePid, false), CpuTime.postgresMillis(postmasterPid),
+                    CpuTime.millis(ProcessHandle.current().pid(), false));
+        }
+
+        CpuSplit minus(CpuSplit before) {
+            return new CpuSplit(service - before.service, postgres - before.postgres, harness - before.harness);
+        }
     }
 
     /** What an overdue backlog looks like: every source due now (the harness owns the database). */
