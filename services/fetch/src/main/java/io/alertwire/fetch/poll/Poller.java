@@ -54,8 +54,8 @@ public class Poller {
     private final WebSubService webSub;
 
     public Poller(SourceRepository sources, FeedFetcher fetcher, FeedParser parser, PollRecorder recorder,
-            QuietFetchBatches quietFetches, OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages, ArticlePages pages, PollConfig config,
-            FetchMetrics metrics, WebSubService webSub) {
+            QuietFetchBatches quietFetches, OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages,
+            ArticlePages pages, PollConfig config, FetchMetrics metrics, WebSubService webSub) {
         this.sources = sources;
         this.fetcher = fetcher;
         this.parser = parser;
