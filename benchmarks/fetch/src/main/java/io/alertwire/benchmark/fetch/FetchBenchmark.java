@@ -31,11 +31,12 @@ import java.util.function.LongSupplier;
  * <li>starts an embedded PostgreSQL, an in-JVM Kafka broker, {@link FeedFarm} with 10,000 feeds on
  * 100 loopback ports, and the packaged service (loopback allowed for this run only, by
  * {@code ALERTWIRE_FETCH_ALLOWED_NETWORKS=127.0.0.1/32});</li>
- * <li>imports the feeds as sources (OPML, poll interval 1 minute) and waits for the first round,
- * in which every feed is new;</li>
+ * <li>imports the feeds as sources (OPML, poll interval 1 minute), disabled so that polling does
+ * not compete with the import, then enables them all at once and times the first round, in which
+ * every feed is new;</li>
  * <li>throughput rounds: makes every source due at once (in the database) and times how long the
  * service takes to poll all of them, conditional GETs answered 304 by nine feeds in ten;</li>
- * <li>steady phase: the sources poll on their 1-minute schedule while random feeds gain an item,
+ * <li>steady phase: the sources, spread over a minute, poll on their 1-minute schedule while random feeds gain an item,
  * and each item's latency is taken from the change (and from the fetch that found it) to its
  * arrival on Kafka;</li>
  * <li>prints the report; the service's RSS is sampled from /proc throughout.</li>
@@ -43,16 +44,21 @@ import java.util.function.LongSupplier;
  */
 public final class FetchBenchmark {
 
-    /** The first round, when every feed is new, runs during the import and publishes every item. */
+    /** The first round, when every feed is new, publishes every item. */
     private static final Duration FIRST_ROUND_TIMEOUT = Duration.ofMinutes(20);
     private static final Duration ROUND_TIMEOUT = Duration.ofMinutes(5);
+    /** Alertwire's OPML attributes (pollInterval, enabled), as the service's OPML export writes them. */
+    private static final String ALERTWIRE_OPML_NAMESPACE = "https://alertwire.io/ns/opml";
 
     private final int sources = setting("BENCH_SOURCES", 10_000);
     private final int hosts = setting("BENCH_HOSTS", 100);
     private final int rounds = setting("BENCH_ROUNDS", 3);
     private final int steadySeconds = setting("BENCH_STEADY_SECONDS", 90);
     private final int changesPerSecond = setting("BENCH_CHANGES_PER_SECOND", 2);
-    private final String javaOptions = System.getenv().getOrDefault("FETCH_JAVA_OPTS", "");
+    /** The service's JVM options: those of its container image unless FETCH_JAVA_OPTS is set. */
+    private final String javaOptionsOverride = System.getenv().getOrDefault("FETCH_JAVA_OPTS", "");
+    /** The packaged service to run: this checkout's unless BENCH_FETCH_APP names another quarkus-app folder. */
+    private final String serviceApp = System.getenv().getOrDefault("BENCH_FETCH_APP", "");
     private final List<Long> rssSamples = new ArrayList<>();
     private final StringBuilder report = new StringBuilder();
 
@@ -83,41 +89,61 @@ public final class FetchBenchmark {
         // the farm is on loopback: allowed for this run only, and only 127.0.0.1
         environment.put("ALERTWIRE_FETCH_ALLOWED_NETWORKS", "127.0.0.1/32");
         environment.put("ALERTWIRE_FETCH_DEFAULT_POLL_INTERVAL", "PT1M");
+        // a fixed 1-minute schedule: adapting, the unchanged feeds of the throughput rounds would drift to
+        // intervals of several minutes and the steady phase would see next to no polls
+        environment.put("ALERTWIRE_FETCH_ADAPTIVE_POLL_INTERVAL", "false");
         environment.put("ALERTWIRE_FETCH_MAX_IMPORT_BYTES", String.valueOf(8 * 1024 * 1024));
-        environment.put("QUARKUS_LOG_CATEGORY__IO_ALERTWIRE__LEVEL", "WARN"); // one INFO line per fetch otherwise
+        environment.put("QUARKUS_LOG_CATEGORY__IO_ALERTWIRE__LEVEL", "WARN"); // one INFO line per new item otherwise
+        ProductionJvm production = ProductionJvm.of(root.resolve("services/fetch/src/main/resources/application.properties"));
+        environment.putAll(production.environment());
+        String javaOptions = javaOptionsOverride.isBlank() ? String.join(" ", production.options()) : javaOptionsOverride;
+        Path app = serviceApp.isBlank() ? root.resolve("services/fetch/target/quarkus-app") : Path.of(serviceApp);
 
         try (FeedFarm farm = new FeedFarm(sources, hosts);
                 ArticleArrivals arrivals = new ArticleArrivals(bootstrap);
-                FetchProcess fetch = FetchProcess.start(root.resolve("services/fetch/target/quarkus-app/quarkus-run.jar"),
-                        javaOptions, environment, work.resolve("fetch.log"))) {
+                FetchProcess fetch = FetchProcess.start(app.resolve("quarkus-run.jar"), javaOptions,
+                        environment, work.resolve("fetch.log"))) {
             Thread sampler = startRssSampler(fetch);
             fetch.awaitReady(Duration.ofMinutes(3));
-            line("machine: %d cores, %s %s; service JVM options: '%s'; %d sources on %d loopback hosts, "
-                    + "9 in 10 answer 304 to conditional GETs", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.vm.name"), System.getProperty("java.version"), javaOptions, sources, hosts);
+            line("machine: %d cores, %s %s; service %s, JVM options: '%s', environment: %s; %d sources on %d "
+                    + "loopback hosts, 9 in 10 answer 304 to conditional GETs", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"), System.getProperty("java.version"), app, javaOptions,
+                    production.environment(), sources, hosts);
             line("service pid %d, RSS after start %d MiB", fetch.pid(), fetch.rssKib() / 1024);
 
             long imported = System.nanoTime();
             importSources(fetch, token, farm);
-            line("imported %d sources in %.1f s", sources, seconds(System.nanoTime() - imported));
-            double first = timeRound(farm::feedRequests, 0, imported, FIRST_ROUND_TIMEOUT);
+            line("imported %d sources (disabled, so that no polling competes with the import) in %.1f s", sources,
+                    seconds(System.nanoTime() - imported));
+            long firstStart = System.nanoTime();
+            enableAll(database);
+            double first = timeRound(farm::feedRequests, 0, firstStart, FIRST_ROUND_TIMEOUT);
             line("first round (every feed new, %d articles published): %.0f polls/s", arrivals.records(), first);
 
+            long postmaster = postmasterPid(database);
             List<Double> rates = new ArrayList<>();
+            List<Double> serviceCpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
                 Thread.sleep(3000); // let the last round's stragglers finish
                 long before = farm.feedRequests();
                 long notModifiedBefore = farm.notModified();
+                CpuSplit cpuBefore = CpuSplit.now(fetch.pid(), postmaster);
                 long start = System.nanoTime();
                 makeAllDue(database);
                 double rate = timeRound(farm::feedRequests, before, start, ROUND_TIMEOUT);
+                CpuSplit cpu = CpuSplit.now(fetch.pid(), postmaster).minus(cpuBefore);
                 rates.add(rate);
-                line("throughput round %d: %.0f polls/s (%d of %d answered 304)", round, rate,
-                        farm.notModified() - notModifiedBefore, sources);
+                serviceCpu.add((double) cpu.service() / sources);
+                line("throughput round %d: %.0f polls/s (%d of %d answered 304); CPU per poll: service %.2f ms, "
+                        + "PostgreSQL %.2f ms, harness (farm, Kafka broker) %.2f ms", round, rate,
+                        farm.notModified() - notModifiedBefore, sources, (double) cpu.service() / sources,
+                        (double) cpu.postgres() / sources, (double) cpu.harness() / sources);
             }
-            line("polls per second, median of %d rounds: %.0f", rounds, median(rates));
+            line("polls per second, median of %d rounds: %.0f; service CPU per poll, median: %.2f ms (%.0f polls per "
+                    + "CPU-second)", rounds, median(rates), median(serviceCpu), 1000 / median(serviceCpu));
 
             int rssFrom = rssSamples.size();
+            spreadOverOneMinute(database);
             steadyPhase(farm, arrivals);
             List<Long> steadyRss = new ArrayList<>(rssSamples.subList(rssFrom, rssSamples.size()));
             line("RSS of the service during the steady phase: median %d MiB, max %d MiB; max over the whole run %d MiB",
@@ -154,16 +180,16 @@ public final class FetchBenchmark {
     }
 
     private void importSources(FetchProcess fetch, String token, FeedFarm farm) throws IOException, InterruptedException {
-        StringBuilder opml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\">"
-                + "<head><title>benchmark</title></head><body>\n");
+        StringBuilder opml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<opml version=\"2.0\" "
+                + "xmlns:alertwire=\"" + ALERTWIRE_OPML_NAMESPACE + "\"><head><title>benchmark</title></head><body>\n");
         for (int i = 0; i < farm.size(); i++) {
             opml.append("<outline type=\"rss\" text=\"feed ").append(i).append("\" xmlUrl=\"")
-                    .append(farm.feedUrl(i)).append("\"/>\n");
+                    .append(farm.feedUrl(i)).append("\" alertwire:enabled=\"false\"/>\n");
         }
         opml.append("</body></opml>\n");
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(fetch.baseUrl() + "/api/sources/import"))
-                .timeout(Duration.ofMinutes(10))
+                .timeout(Duration.ofMinutes(20))
                 .header("Authorization", "Bearer " + token).header("Content-Type", "text/x-opml")
                 .POST(HttpRequest.BodyPublishers.ofString(opml.toString())).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -183,6 +209,51 @@ public final class FetchBenchmark {
             Thread.sleep(20);
         }
         return sources / seconds(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * After the rounds every source is due at about the same moment; spread over the interval, they
+     * poll as a steady 1-minute schedule does (sources / 60 polls per second).
+     */
+    private static void spreadOverOneMinute(Map<String, String> database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET next_fetch_at = now() + random() * interval '60 seconds'");
+        }
+    }
+
+    /** The PostgreSQL server's main process: the parent of the backend serving this connection. */
+    private static long postmasterPid(Map<String, String> database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
+            row.next();
+            return CpuTime.parent(row.getLong(1));
+        }
+    }
+
+    /** CPU used so far, in milliseconds, by the service, the database and this harness (farm and broker). */
+    private record CpuSplit(long service, long postgres, long harness) {
+
+        static CpuSplit now(long servicePid, long postmasterPid) {
+            return new CpuSplit(CpuTime.millis(servicePid, false), CpuTime.postgresMillis(postmasterPid),
+                    CpuTime.millis(ProcessHandle.current().pid(), false));
+        }
+
+        CpuSplit minus(CpuSplit before) {
+            return new CpuSplit(service - before.service, postgres - before.postgres, harness - before.harness);
+        }
+    }
+
+    /** Turns the imported sources on, all due at once: the first round, in which every feed is new. */
+    private static void enableAll(Map<String, String> database) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("UPDATE source SET enabled = true, next_fetch_at = now()");
+        }
     }
 
     /** What an overdue backlog looks like: every source due now (the harness owns the database). */

@@ -25,9 +25,11 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
@@ -48,6 +50,8 @@ public class FeedFetcher {
     private static final String ACCEPT = "application/rss+xml, application/atom+xml, application/feed+json, "
             + "application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5";
 
+    private static final int HTTP_THREADS = 2;
+
     private final PollConfig config;
     private final AddressPolicy addressPolicy;
     private final HttpClient client;
@@ -55,7 +59,16 @@ public class FeedFetcher {
     public FeedFetcher(PollConfig config, AddressPolicy addressPolicy) {
         this.config = config;
         this.addressPolicy = addressPolicy;
+        AtomicInteger threads = new AtomicInteger();
         this.client = HttpClient.newBuilder()
+                // the client's own default is a thread pool without bound, which grew to one thread per
+                // fetch in flight; its tasks (handing over headers and body bytes) never block, and the
+                // fetch workers wait for the response anyway, so a few threads serve every fetch
+                .executor(Executors.newFixedThreadPool(HTTP_THREADS, task -> {
+                    Thread thread = new Thread(task, "feed-http-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }))
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // HTTP/1.1: plain-http upgrade attempts to h2c confuse some feed servers

@@ -39,6 +39,9 @@ public class FetchMetrics {
     private final EntityManager entityManager;
     private final Map<String, Counter> fetches;
     private final Map<String, Timer> durations;
+    // kept rather than looked up in the registry per fetch: a lookup builds and hashes the meter's id
+    private final Counter newByPoll;
+    private final Counter newByWebSub;
     private final AtomicLong hostsBackingOff = new AtomicLong();
 
     public FetchMetrics(MeterRegistry registry, EntityManager entityManager) {
@@ -47,8 +50,8 @@ public class FetchMetrics {
         this.fetches = Map.of(OK, fetchCounter(OK), NOT_MODIFIED, fetchCounter(NOT_MODIFIED),
                 FAILED, fetchCounter(FAILED));
         this.durations = Map.of(OK, timer(OK), NOT_MODIFIED, timer(NOT_MODIFIED), FAILED, timer(FAILED));
-        newArticles("poll");
-        newArticles("websub");
+        this.newByPoll = newArticles("poll");
+        this.newByWebSub = newArticles("websub");
         Gauge.builder("alertwire.fetch.hosts.backing.off", hostsBackingOff, AtomicLong::get)
                 .description("Hosts with an enabled source whose last fetch failed, so it is backed off "
                         + "(the same in every replica: read it with max)")
@@ -80,7 +83,9 @@ public class FetchMetrics {
     void fetched(String outcome, long startedNanos, int newArticles) {
         fetches.get(outcome).increment();
         timed(outcome, startedNanos);
-        newArticles("poll").increment(newArticles);
+        if (newArticles > 0) {
+            newByPoll.increment(newArticles);
+        }
     }
 
     /** The duration of a fetch that got a response or gave up; its outcome is counted separately. */
@@ -95,7 +100,7 @@ public class FetchMetrics {
 
     /** New articles a hub pushed. */
     public void pushed(int newArticles) {
-        newArticles("websub").increment(newArticles);
+        newByWebSub.increment(newArticles);
     }
 
     @Scheduled(every = "15s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -3,20 +3,31 @@ package io.alertwire.fetch.poll;
 import io.alertwire.events.ArticleEvent;
 import io.alertwire.fetch.article.ArticleRepository;
 import io.alertwire.fetch.article.CanonicalUrl;
+import io.alertwire.fetch.source.FetchSuccess;
+import io.alertwire.fetch.source.QuietFetch;
 import io.alertwire.fetch.source.Source;
 import io.alertwire.fetch.source.SourceRepository;
+import io.alertwire.fetch.source.SourceSchedule;
+import io.alertwire.fetch.websub.WebSubService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import io.alertwire.fetch.websub.WebSubService;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
-/** Writes the outcome of a fetch, one transaction per source, so one source never spoils another. */
+/**
+ * Writes the outcome of a fetch, one transaction per source, so one source never spoils another;
+ * except fetches that brought nothing new (304s above all), by far the most common outcome, which
+ * {@link QuietFetchBatches} gathers into one transaction for many sources (falling back to one per
+ * source if that fails).
+ */
 @ApplicationScoped
 @Transactional
 public class PollRecorder {
@@ -65,12 +76,47 @@ public class PollRecorder {
         return inserted;
     }
 
+    /** A 304 after permanent redirects: the source's URL may change, so it is recorded on its own. */
     public void recordNotModified(long sourceId, int status, Instant now, Instant notBefore, URI movedTo) {
         Source source = sources.findById(sourceId);
         if (source != null) {
             follow(source, movedTo);
             succeed(source, status, now, notBefore, 0);
         }
+    }
+
+    /**
+     * Records fetches that brought nothing new (304s, and feeds whose entries were all known; none
+     * through a permanent redirect) in three statements whatever their number: their schedules are
+     * read (and locked) together, their WebSub subscriptions looked up together, and everything
+     * written by one update. Each follows the same rules as a fetch recorded on its own
+     * ({@link #recordFeed} with no new article). Sources deleted in the meantime are skipped.
+     */
+    public void recordQuietFetches(List<Quiet> fetches) {
+        Map<Long, SourceSchedule> schedules = sources.lockSchedules(fetches.stream().map(Quiet::sourceId).toList());
+        Map<Long, Instant> fetchedAt = new HashMap<>();
+        fetches.forEach(fetch -> fetchedAt.put(fetch.sourceId(), fetch.fetchedAt()));
+        Map<Long, Instant> pushed = webSub.pollNotBefore(fetchedAt);
+        List<QuietFetch> rows = new ArrayList<>(fetches.size());
+        for (Quiet fetch : fetches) {
+            SourceSchedule schedule = schedules.get(fetch.sourceId());
+            if (schedule != null) {
+                rows.add(new QuietFetch(success(schedule, fetch.status(), fetch.fetchedAt(), fetch.notBefore(),
+                        pushed.get(fetch.sourceId()), 0), fetch.kind(), fetch.validators()));
+            }
+        }
+        sources.recordQuietFetches(rows);
+    }
+
+    /**
+     * A fetch that brought nothing new, waiting to be recorded.
+     *
+     * @param notBefore the earliest next fetch the server or feed asked for (Cache-Control, Expires, RSS ttl), or null
+     * @param kind the feed's kind if the fetch parsed one, else null (a 304)
+     * @param validators the response's validators if it carried a feed, else null (a 304)
+     */
+    public record Quiet(long sourceId, int status, Instant fetchedAt, Instant notBefore, String kind,
+            QuietFetch.Validators validators) {
     }
 
     /**
@@ -89,11 +135,20 @@ public class PollRecorder {
      * only a safety net).
      */
     private void succeed(Source source, int status, Instant now, Instant notBefore, int newArticles) {
-        Duration elapsed = source.getLastFetchedAt() == null ? null : Duration.between(source.getLastFetchedAt(), now);
-        Duration interval = intervals.next(source.currentInterval(), source.pollInterval(), elapsed, newArticles);
         Instant pushed = webSub.pollNotBefore(source.getId(), now);
+        source.recordSuccess(success(source.schedule(), status, now, notBefore, pushed, newArticles));
+    }
+
+    /**
+     * @param notBefore the earliest next fetch the server or feed asked for, or null
+     * @param pushed the earliest next poll because a hub pushes the source's news, or null
+     */
+    private FetchSuccess success(SourceSchedule schedule, int status, Instant now, Instant notBefore, Instant pushed,
+            int newArticles) {
+        Duration elapsed = schedule.lastFetchedAt() == null ? null : Duration.between(schedule.lastFetchedAt(), now);
+        Duration interval = intervals.next(schedule.currentInterval(), schedule.pollInterval(), elapsed, newArticles);
         Instant earliest = notBefore == null || (pushed != null && pushed.isAfter(notBefore)) ? pushed : notBefore;
-        source.recordSuccess(status, now, interval, intervals.jittered(interval), earliest);
+        return Source.success(schedule.id(), status, now, interval, intervals.jittered(interval), earliest);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.alertwire.fetch.language.LanguageGuesser;
 import io.alertwire.fetch.robots.RobotsPolicy;
 import io.alertwire.fetch.robots.RobotsVerdict;
 import io.alertwire.fetch.source.ClaimedSource;
+import io.alertwire.fetch.source.QuietFetch;
 import io.alertwire.fetch.source.SourceRepository;
 import io.alertwire.fetch.websub.WebSubService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +38,7 @@ public class Poller {
     private final FeedFetcher fetcher;
     private final FeedParser parser;
     private final PollRecorder recorder;
+    private final QuietFetchBatches quietFetches;
     private final OutboxRelay relay;
     private final PollConfig config;
     private final RobotsPolicy robots;
@@ -52,12 +54,13 @@ public class Poller {
     private final WebSubService webSub;
 
     public Poller(SourceRepository sources, FeedFetcher fetcher, FeedParser parser, PollRecorder recorder,
-            OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages, ArticlePages pages, PollConfig config,
-            FetchMetrics metrics, WebSubService webSub) {
+            QuietFetchBatches quietFetches, OutboxRelay relay, RobotsPolicy robots, LanguageGuesser languages,
+            ArticlePages pages, PollConfig config, FetchMetrics metrics, WebSubService webSub) {
         this.sources = sources;
         this.fetcher = fetcher;
         this.parser = parser;
         this.recorder = recorder;
+        this.quietFetches = quietFetches;
         this.relay = relay;
         this.config = config;
         this.robots = robots;
@@ -93,15 +96,25 @@ public class Poller {
      * frees up, so a backlog is worked through at the workers' pace rather than the tick's.
      */
     private void dispatchDue() {
-        // one claim at a time per replica: concurrent claims would only split the same idle workers
-        if (!claiming.compareAndSet(false, true)) {
-            return;
+        // one claim at a time per replica: concurrent claims would only split the same idle workers.
+        // Workers that free up during a claim leave without claiming, so after each claim the
+        // claimer looks again: otherwise they would idle until the next tick despite a backlog.
+        while (claiming.compareAndSet(false, true)) {
+            try {
+                claimAndDispatch();
+            } finally {
+                claiming.set(false);
+            }
+            if (!(backlog && enoughIdleToRefill())) {
+                return;
+            }
         }
-        try {
-            claimAndDispatch();
-        } finally {
-            claiming.set(false);
-        }
+    }
+
+    /** Refills come in batches (a quarter of the workers) rather than one claim per finished fetch. */
+    private boolean enoughIdleToRefill() {
+        int free = config.concurrency() - running.get();
+        return free >= Math.max(1, Math.min(config.batchSize(), config.concurrency()) / 4);
     }
 
     private void claimAndDispatch() {
@@ -118,6 +131,7 @@ public class Poller {
             due = QuarkusTransaction.requiringNew().call(() -> sources.claimDue(wanted, config.lease()));
         } catch (RuntimeException e) {
             LOG.warnf("Could not claim due sources: %s", e.toString());
+            backlog = false; // no retry loop against a failing database: the next tick tries again
             return;
         }
         backlog = due.size() == wanted;
@@ -134,6 +148,7 @@ public class Poller {
             } catch (RejectedExecutionException shuttingDown) {
                 hosts.release(host, Instant.now());
                 running.decrementAndGet();
+                backlog = false;
                 return; // the lease runs out and another replica, or the next start, fetches it
             }
         }
@@ -150,9 +165,8 @@ public class Poller {
                 }
             } finally {
                 hosts.release(host, Instant.now());
-                int free = config.concurrency() - running.decrementAndGet();
-                // refill in batches (a quarter of the workers) rather than one claim per fetch
-                if (backlog && free >= Math.max(1, Math.min(config.batchSize(), config.concurrency()) / 4)) {
+                running.decrementAndGet();
+                if (backlog && enoughIdleToRefill()) {
                     dispatchDue();
                 }
             }
@@ -189,7 +203,12 @@ public class Poller {
             FetchResult result = fetcher.fetch(source);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             if (result instanceof FetchResult.NotModified notMod) {
-                recorder.recordNotModified(source.id(), notMod.status(), now, notMod.freshUntil(), notMod.movedTo());
+                if (notMod.movedTo() == null) {
+                    quietFetches.record(new PollRecorder.Quiet(source.id(), notMod.status(), now, notMod.freshUntil(),
+                            null, null));
+                } else {
+                    recorder.recordNotModified(source.id(), notMod.status(), now, notMod.freshUntil(), notMod.movedTo());
+                }
                 metrics.fetched(FetchMetrics.NOT_MODIFIED, started, 0);
                 LOG.debugf("Source not modified: sourceId=%d", source.id());
                 return 0;
@@ -214,12 +233,23 @@ public class Poller {
             if (source.fullText()) {
                 unseen = pages.withFullText(unseen, host, hosts);
             }
-            List<ArticleEvent> articles = unseen.stream().map(languages::fillIn).toList();
-            int inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
-                    fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
+            int inserted;
+            if (unseen.isEmpty() && fetched.movedTo() == null) {
+                // nothing to save but the fetch itself: recorded in a batch, as a 304 is
+                quietFetches.record(new PollRecorder.Quiet(source.id(), fetched.status(), now,
+                        notBefore(fetched, feed, now), feed.kind(),
+                        new QuietFetch.Validators(fetched.etag(), fetched.lastModified())));
+                inserted = 0;
+            } else {
+                List<ArticleEvent> articles = unseen.stream().map(languages::fillIn).toList();
+                inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
+                        fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
+            }
             metrics.fetched(FetchMetrics.OK, started, inserted);
             discoverHub(source, fetched, feed);
-            LOG.infof("Source fetched: sourceId=%d status=%d kind=%s entries=%d new=%d skipped=%d", source.id(),
+            // a line per fetch that brought news; a fetch with nothing new is no event (the metrics count it)
+            LOG.logf(inserted > 0 ? Logger.Level.INFO : Logger.Level.DEBUG,
+                    "Source fetched: sourceId=%d status=%d kind=%s entries=%d new=%d skipped=%d", source.id(),
                     fetched.status(), feed.kind(), feed.articles().size(), inserted, feed.skipped());
             return inserted;
         } catch (RuntimeException e) {

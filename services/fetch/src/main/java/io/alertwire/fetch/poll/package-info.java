@@ -23,7 +23,8 @@
  * so a slow fetch holds one worker, never the next tick. While the last claim found as many due
  * sources as it asked for (a backlog), each worker that frees up claims again at once, once a
  * quarter of the workers are idle, so a backlog drains at the workers' pace, not one claim per
- * tick.
+ * tick. Workers that free up while a claim is running leave the claiming to it, and the claimer
+ * looks again after its claim, so no idle worker waits for the next tick while sources are due.
  * At most {@code alertwire.fetch.per-host-concurrency} (2) fetches run against one host (host name
  * and port) at a time: a claimed source whose host is at its limit, or within the
  * {@code Crawl-delay} its robots.txt asks for, is handed back unfetched, due one tick later, behind
@@ -41,6 +42,15 @@
  * new articles, later when it brought none, between a minimum and a maximum) and next = now +
  * interval ± jitter (10%), so that sources added together drift apart;</li>
  * <li>304 Not Modified: a success with nothing new;</li>
+ * <li>a fetch that brought nothing new (a 304, or a feed whose entries are all known) is by far the
+ * most common outcome (most feeds change a few times a day and are polled far more often), so it is
+ * the cheapest: such fetches are recorded in batches by group commit
+ * ({@link io.alertwire.fetch.poll.QuietFetchBatches}): the worker that finds no batch being written
+ * writes every outcome queued so far in one transaction of three statements (read and lock the
+ * sources' schedules, look up their WebSub subscriptions, one {@code UPDATE ... FROM unnest(...)}),
+ * so an idle service records each at once and a busy one dozens per transaction; a failed batch is
+ * recorded again source by source. A fetch through a permanent redirect, which may change the
+ * source's URL, is recorded on its own;</li>
  * <li>while a WebSub hub pushes the source's news, the next poll is at least
  * {@code alertwire.fetch.websub.poll-interval-while-subscribed} away (see
  * {@link io.alertwire.fetch.websub});</li>

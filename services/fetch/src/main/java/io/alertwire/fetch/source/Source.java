@@ -96,18 +96,32 @@ public class Source {
     /**
      * A fetch that got a feed (or 304): the schedule returns to the (adapted) interval, or later if
      * the server or the feed asked for it (Cache-Control, Expires, RSS ttl), but never beyond a day.
+     * A function of the stored schedule rather than a method of the entity, so that the poller can
+     * record a batch of 304s in one statement (see poll.PollRecorder) by the same rule.
      *
      * @param interval the interval from now on, as adapted to what the fetch found
      * @param delay the wait until the next fetch: the interval with some jitter
      * @param notBefore the earliest next fetch the server or feed asked for, or null
      */
-    public void recordSuccess(int status, Instant now, Duration interval, Duration delay, Instant notBefore) {
-        lastStatus = status;
+    public static FetchSuccess success(long sourceId, int status, Instant now, Duration interval, Duration delay,
+            Instant notBefore) {
+        Duration stored = Duration.ofSeconds(Math.max(1, Math.min(interval.toSeconds(), MAX_DELAY.toSeconds())));
+        return new FetchSuccess(sourceId, status, now, stored, later(now.plus(delay), notBefore, now));
+    }
+
+    /** Applies a successful fetch (see {@link #success}): failures and the last error are cleared. */
+    public void recordSuccess(FetchSuccess success) {
+        lastStatus = success.status();
         lastError = null;
         consecutiveFailures = 0;
-        lastFetchedAt = now;
-        currentIntervalSeconds = Math.toIntExact(Math.max(1, Math.min(interval.toSeconds(), MAX_DELAY.toSeconds())));
-        nextFetchAt = later(now.plus(delay), notBefore, now);
+        lastFetchedAt = success.fetchedAt();
+        currentIntervalSeconds = Math.toIntExact(success.interval().toSeconds());
+        nextFetchAt = success.nextFetchAt();
+    }
+
+    /** What the next fetch's schedule depends on. */
+    public SourceSchedule schedule() {
+        return new SourceSchedule(id, currentInterval(), pollInterval(), lastFetchedAt);
     }
 
     private static Instant later(Instant planned, Instant notBefore, Instant now) {

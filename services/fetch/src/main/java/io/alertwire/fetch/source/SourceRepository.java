@@ -8,7 +8,10 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hibernate.Session;
 
@@ -63,5 +66,92 @@ public class SourceRepository implements PanacheRepository<Source> {
         if (!ids.isEmpty()) {
             update("nextFetchAt = ?1 where id in ?2", dueAt, ids);
         }
+    }
+
+    /**
+     * The schedules of the given sources (those that still exist), locked until the transaction
+     * ends so that an edit through the API cannot interleave with recording their fetches. Rows are
+     * locked in id order, so two transactions locking overlapping batches cannot deadlock.
+     */
+    public Map<Long, SourceSchedule> lockSchedules(Collection<Long> ids) {
+        String sql = """
+                SELECT id, current_interval_seconds, poll_interval_seconds, last_fetched_at FROM source
+                WHERE id = ANY (?) ORDER BY id FOR UPDATE
+                """;
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+                Map<Long, SourceSchedule> schedules = new HashMap<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        java.sql.Timestamp last = rows.getTimestamp(4);
+                        schedules.put(rows.getLong(1), new SourceSchedule(rows.getLong(1),
+                                Duration.ofSeconds(rows.getInt(2)), Duration.ofSeconds(rows.getInt(3)),
+                                last == null ? null : last.toInstant()));
+                    }
+                }
+                return schedules;
+            }
+        });
+    }
+
+    /**
+     * Records successful fetches that brought no new article, all in one statement: a round trip
+     * and a row update each, instead of a read and a write per source.
+     */
+    public void recordQuietFetches(List<QuietFetch> fetches) {
+        if (fetches.isEmpty()) {
+            return;
+        }
+        String sql = """
+                UPDATE source s SET last_status = f.status, last_error = NULL, consecutive_failures = 0,
+                       last_fetched_at = f.fetched_at, current_interval_seconds = f.interval_seconds,
+                       next_fetch_at = f.next_fetch_at, kind = coalesce(f.kind, s.kind),
+                       etag = CASE WHEN f.new_validators THEN f.etag ELSE s.etag END,
+                       last_modified = CASE WHEN f.new_validators THEN f.last_modified ELSE s.last_modified END
+                FROM unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::int[], ?::timestamptz[], ?::text[],
+                            ?::boolean[], ?::text[], ?::text[])
+                     AS f(id, status, fetched_at, interval_seconds, next_fetch_at, kind, new_validators, etag,
+                          last_modified)
+                WHERE s.id = f.id
+                """;
+        int n = fetches.size();
+        Long[] ids = new Long[n];
+        Integer[] statuses = new Integer[n];
+        String[] fetchedAt = new String[n];
+        Integer[] intervals = new Integer[n];
+        String[] nextFetchAt = new String[n];
+        String[] kinds = new String[n];
+        Boolean[] newValidators = new Boolean[n];
+        String[] etags = new String[n];
+        String[] lastModified = new String[n];
+        for (int i = 0; i < n; i++) {
+            QuietFetch fetch = fetches.get(i);
+            FetchSuccess success = fetch.success();
+            ids[i] = success.sourceId();
+            statuses[i] = success.status();
+            // ISO-8601 with offset: exact to the microsecond, read by PostgreSQL as timestamptz
+            fetchedAt[i] = success.fetchedAt().toString();
+            intervals[i] = Math.toIntExact(success.interval().toSeconds());
+            nextFetchAt[i] = success.nextFetchAt().toString();
+            kinds[i] = fetch.kind();
+            newValidators[i] = fetch.validators() != null;
+            etags[i] = fetch.validators() == null ? null : fetch.validators().etag();
+            lastModified[i] = fetch.validators() == null ? null : fetch.validators().lastModified();
+        }
+        getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("bigint", ids));
+                statement.setArray(2, connection.createArrayOf("int4", statuses));
+                statement.setArray(3, connection.createArrayOf("text", fetchedAt));
+                statement.setArray(4, connection.createArrayOf("int4", intervals));
+                statement.setArray(5, connection.createArrayOf("text", nextFetchAt));
+                statement.setArray(6, connection.createArrayOf("text", kinds));
+                statement.setArray(7, connection.createArrayOf("bool", newValidators));
+                statement.setArray(8, connection.createArrayOf("text", etags));
+                statement.setArray(9, connection.createArrayOf("text", lastModified));
+                statement.executeUpdate();
+            }
+        });
     }
 }

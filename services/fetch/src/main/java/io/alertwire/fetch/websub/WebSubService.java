@@ -10,9 +10,11 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -186,10 +188,28 @@ public class WebSubService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Instant pollNotBefore(long sourceId, Instant now) {
-        return subscriptions.findByIdOptional(sourceId)
-                .filter(subscription -> subscription.carriesNews(now))
-                .map(subscription -> now.plus(config.pollIntervalWhileSubscribed()))
-                .orElse(null);
+        return pollNotBefore(Map.of(sourceId, now)).get(sourceId);
+    }
+
+    /**
+     * {@link #pollNotBefore(long, Instant)} for a batch of sources, in one query.
+     *
+     * @param fetchedAt source id to the time of its fetch
+     * @return source id to its earliest next poll, for the sources whose news a hub pushes
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<Long, Instant> pollNotBefore(Map<Long, Instant> fetchedAt) {
+        if (fetchedAt.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> notBefore = new HashMap<>();
+        for (WebSubSubscription subscription : subscriptions.list("sourceId in ?1", fetchedAt.keySet())) {
+            Instant now = fetchedAt.get(subscription.getSourceId());
+            if (subscription.carriesNews(now)) {
+                notBefore.put(subscription.getSourceId(), now.plus(config.pollIntervalWhileSubscribed()));
+            }
+        }
+        return notBefore;
     }
 
     /** What a push to a source needs: its name, topic and secret; empty if it has no subscription. */

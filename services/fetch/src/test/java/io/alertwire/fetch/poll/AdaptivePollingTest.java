@@ -88,6 +88,27 @@ class AdaptivePollingTest {
     }
 
     @Test
+    void notModifiedIsAQuietFetchAndTheServersMaxAgeIsHonoured() {
+        String path = "/" + id + "/quiet-etag.xml";
+        feeds.stubFor(get(urlEqualTo(path)).atPriority(1)
+                .withHeader("If-None-Match", com.github.tomakehurst.wiremock.client.WireMock.equalTo("\"q1\""))
+                .willReturn(aResponse().withStatus(304).withHeader("Cache-Control", "max-age=7200")));
+        feeds.stubFor(get(urlEqualTo(path)).atPriority(5).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/rss+xml").withHeader("ETag", "\"q1\"")
+                .withBody(Feeds.load("rss2.xml", id + "-etag"))));
+        String sourceId = Api.createSource(Map.of("url", feeds.baseUrl() + path, "pollInterval", "PT2M"));
+        firstFetch(sourceId);
+
+        JsonPath notModified = fetchAgain(sourceId);
+
+        assertEquals(304, notModified.getInt("lastStatus"));
+        assertEquals("PT3M", notModified.getString("currentPollInterval"), "nothing new: half as long again");
+        Duration next = scheduled(notModified);
+        assertTrue(next.compareTo(Duration.ofSeconds(7190)) >= 0 && next.compareTo(Duration.ofSeconds(7200)) <= 0,
+                "the 2 hours of the 304's max-age, later than the interval: " + next);
+    }
+
+    @Test
     void busySourceIsPolledSoonerAndAnEditRestartsFromTheUsersChoice() {
         String path = "/" + id + "/busy.xml";
         serve(path, Feeds.load("rss2.xml", id));
