@@ -15,7 +15,8 @@ import org.apache.lucene.index.memory.MemoryIndex;
  * long articles by default). Throughput measured by the clock says how much of a shared machine a
  * run got; CPU time per article says what an article costs, so {@code 1 / cost} is the articles per
  * second one idle core would manage. Run it in its own JVM:
- * {@code java -Xmx2g -cp benchmarks.jar io.alertwire.classifier.matching.CpuCost [seconds [sets [topics]]]},
+ * {@code java -Xmx2g -cp benchmarks.jar io.alertwire.classifier.matching.CpuCost [seconds [sets [topics]]]}
+ * (seconds of CPU time to warm up, and as many to measure, per line),
  * e.g. {@code CpuCost 10 feed,synthetic 100,10000}.
  */
 public final class CpuCost {
@@ -44,19 +45,23 @@ public final class CpuCost {
         matcher.close();
     }
 
-    /** Warms up for {@code seconds}, then measures as long again; prints CPU and wall time per article. */
+    /**
+     * Warms up for {@code seconds} of this thread's CPU time, then measures for as long again; prints
+     * CPU and wall time per article. Counting CPU time rather than the clock gives the JIT the same
+     * warm-up however loaded the machine is.
+     */
     private static void measure(String what, List<ArticleText> articles, double seconds,
             java.util.function.Consumer<ArticleText> work) {
+        long budget = (long) (seconds * 1e9);
         int next = 0;
-        long warmEnd = System.nanoTime() + (long) (seconds * 1e9);
-        while (System.nanoTime() < warmEnd) {
+        long warmStart = THREADS.getCurrentThreadCpuTime();
+        while (THREADS.getCurrentThreadCpuTime() - warmStart < budget) {
             work.accept(articles.get(next++ % articles.size()));
         }
         long cpu = THREADS.getCurrentThreadCpuTime();
         long wall = System.nanoTime();
-        long end = wall + (long) (seconds * 1e9);
         int done = 0;
-        while (System.nanoTime() < end) {
+        while (THREADS.getCurrentThreadCpuTime() - cpu < budget) {
             work.accept(articles.get(next++ % articles.size()));
             done++;
         }
