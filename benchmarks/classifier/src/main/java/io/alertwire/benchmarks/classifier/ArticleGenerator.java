@@ -6,23 +6,23 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Synthetic news articles of 300–800 words from the same vocabularies as the topics: each has a
- * small cast (people, organisations, places, news words) mentioned several times among common words,
- * so some topics match each article and most do not, as with real news. One in five is Korean.
- * Seeded: the same seed gives the same articles.
+ * Synthetic news articles from the same vocabularies as the topics, as long as {@link ArticleLength}
+ * says (full articles of 300–800 words, or feed items of about 70): each has a small cast (people,
+ * organisations, places, news words) mentioned several times among common words, so some topics
+ * match each article and most do not, as with real news. One in five is Korean. Seeded: the same
+ * seed gives the same articles.
  */
 public final class ArticleGenerator {
 
-    private static final int MIN_WORDS = 300;
-    private static final int MAX_WORDS = 800;
-
     private final Random random;
+    private final ArticleLength length;
     private final List<String> people = Vocabulary.people();
     private final List<String> koreanPeople = Vocabulary.koreanPeople();
     private final List<String> organisations = Vocabulary.organisations();
 
-    public ArticleGenerator(long seed) {
+    public ArticleGenerator(long seed, ArticleLength length) {
         this.random = new Random(seed);
+        this.length = length;
     }
 
     public List<ArticleText> articles(int count) {
@@ -48,7 +48,7 @@ public final class ArticleGenerator {
         }
         String title = capitalise(cast.get(0)) + " " + cast.get(7) + " in " + capitalise(cast.get(4));
         StringBuilder body = new StringBuilder();
-        int words = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS + 1);
+        int words = bodyWords(false, title);
         int sentence = 0;
         for (int written = 0; written < words; written++) {
             String word = random.nextInt(6) == 0 ? pick(cast) : pick(Vocabulary.FILLER);
@@ -78,7 +78,7 @@ public final class ArticleGenerator {
         }
         String title = cast.get(0) + pick(Vocabulary.KOREAN_PARTICLES) + " " + cast.get(1) + " " + cast.get(7);
         StringBuilder body = new StringBuilder();
-        int words = MIN_WORDS + random.nextInt(MAX_WORDS - MIN_WORDS + 1);
+        int words = bodyWords(true, title);
         int sentence = 0;
         for (int written = 0; written < words; written++) {
             if (random.nextInt(4) == 0) {
@@ -95,6 +95,10 @@ public final class ArticleGenerator {
         }
         return new ArticleText(title, body.toString().strip(), "ko", "https://www.yna.co.kr/view/"
                 + random.nextInt(1_000_000), "Yonhap");
+    }
+
+    private int bodyWords(boolean korean, String title) {
+        return length.bodyWords(random, korean, title.split(" ").length);
     }
 
     /** A word of the family a prefix stands for: "resign*" → "resigned", "resigning", … */

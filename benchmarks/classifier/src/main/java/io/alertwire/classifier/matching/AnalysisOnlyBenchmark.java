@@ -31,7 +31,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 3, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class AnalysisOnlyBenchmark {
 
-    @Param({"synthetic"})
+    @Param({"feed", "synthetic"})
     public String articles;
 
     private List<ArticleText> texts;

@@ -1,6 +1,7 @@
 package io.alertwire.classifier.matching;
 
 import io.alertwire.benchmarks.classifier.ArticleGenerator;
+import io.alertwire.benchmarks.classifier.ArticleLength;
 import io.alertwire.benchmarks.classifier.CorpusArticles;
 import io.alertwire.benchmarks.classifier.TopicGenerator;
 import java.time.Duration;
@@ -54,7 +55,11 @@ final class BenchmarkTopics {
         });
     }
 
-    /** {@code synthetic}: 300–800-word generated articles; {@code corpus}: the shared labelled articles. */
+    /**
+     * {@code feed}: generated feed items as long as the real corpus's (about 70 words);
+     * {@code synthetic}: generated full articles of 300–800 words; {@code corpus}: the shared
+     * labelled articles themselves.
+     */
     static List<ArticleText> articles(String which) {
         if ("corpus".equals(which)) {
             List<ArticleText> corpus = CorpusArticles.load();
@@ -64,6 +69,12 @@ final class BenchmarkTopics {
             }
             return corpus;
         }
-        return new ArticleGenerator(ARTICLE_SEED).articles(SYNTHETIC_ARTICLES);
+        if ("feed".equals(which)) {
+            return new ArticleGenerator(ARTICLE_SEED, ArticleLength.FEED).articles(SYNTHETIC_ARTICLES);
+        }
+        if ("synthetic".equals(which)) {
+            return new ArticleGenerator(ARTICLE_SEED, ArticleLength.LONG).articles(SYNTHETIC_ARTICLES);
+        }
+        throw new IllegalArgumentException("unknown article set " + which + ": feed, synthetic or corpus");
     }
 }

@@ -36,7 +36,7 @@ public class BruteForceBenchmark {
     @Param({"100", "10000"})
     public int topics;
 
-    @Param({"synthetic"})
+    @Param({"feed", "synthetic"})
     public String articles;
 
     private final List<Query> queries = new ArrayList<>();

@@ -33,8 +33,11 @@ public class MatchingBenchmark {
     @Param({"100", "10000", "100000"})
     public int topics;
 
-    /** {@code synthetic} (300–800 words, English and Korean) or {@code corpus} (the shared real articles). */
-    @Param({"synthetic"})
+    /**
+     * {@code feed} (feed items, about 70 words, as the real stream), {@code synthetic} (300–800 words) or
+     * {@code corpus} (the shared real articles); one in five generated articles is Korean.
+     */
+    @Param({"feed", "synthetic"})
     public String articles;
 
     private TopicMatcher matcher;

@@ -87,7 +87,7 @@ public class TopicMatcher {
             return true;
         }
         try {
-            Query query = compiler.compile(topic.query());
+            Query query = PreparedQueries.prepare(compiler.compile(topic.query()));
             monitor.register(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
             topics.put(topic.id(), new Registered(topic, query));
             return true;
@@ -124,7 +124,7 @@ public class TopicMatcher {
                 continue;
             }
             try {
-                changed.add(new Registered(topic, compiler.compile(topic.query())));
+                changed.add(new Registered(topic, PreparedQueries.prepare(compiler.compile(topic.query()))));
             } catch (RuntimeException e) {
                 LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
                 remove(topic.id());

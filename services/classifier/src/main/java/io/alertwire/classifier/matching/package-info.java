@@ -8,7 +8,9 @@
  * ({@link org.apache.lucene.monitor.MultipassTermFilteredPresearcher}, two passes, source and
  * language terms weighted down) picks the few stored queries whose terms occur in the article and
  * runs only those, so the cost per article grows far slower than the number of topics. The query
- * package refuses queries it could not pre-filter.
+ * package refuses queries it could not pre-filter. Queries are registered already rewritten
+ * ({@link io.alertwire.classifier.matching.PreparedQueries}), so a candidate is not rebuilt for
+ * every article it runs on.
  *
  * <h2>Analysis per language</h2>
  *

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Monitor's pre-filtering never changes what matches: for a few hundred topics made of the
- * shared corpus's own words (so that many of them match), every article matches exactly the topics
- * that running every compiled query on it finds, with the same scores. The brute force analyses
+ * shared corpus's own words (so that many of them match), every article (the corpus's, and
+ * mixed-script ones made from them) matches exactly the topics that running every compiled query on
+ * it finds, with the same scores. The Monitor runs the queries as registered (rewritten once,
+ * {@link PreparedQueries}); the brute force runs them as compiled. The brute force analyses
  * each field from its text, so this also checks that analysing the text once and reusing its
  * tokens ({@link AnalysedText}) indexes exactly what analysing each field did.
  */
@@ -39,8 +41,9 @@ class MonitorAgreesWithBruteForceTest {
 
     @Test
     void monitorMatchesEqualEveryQueryRunOnEveryArticle() throws IOException {
-        List<ArticleText> articles = corpus();
+        List<ArticleText> articles = new ArrayList<>(corpus());
         Assumptions.assumeTrue(!articles.isEmpty(), "shared corpus not found");
+        articles.addAll(mixedScript(articles));
         TopicMatcher matcher = TestMatchers.create();
         Map<String, Query> queries = new LinkedHashMap<>();
         List<TopicDefinition> topics = new ArrayList<>();
@@ -95,6 +98,26 @@ class MonitorAgreesWithBruteForceTest {
             }
         }
         return document;
+    }
+
+    /**
+     * Articles that mix Hangul and Latin text, as Korean news quoting English names and English news
+     * quoting Korean ones do: a Korean item's title over an English item's text and the reverse,
+     * declared Korean, English or of unknown language (then the script decides the analysis).
+     */
+    private static List<ArticleText> mixedScript(List<ArticleText> corpus) {
+        List<ArticleText> korean = corpus.stream().filter(a -> "ko".equals(a.language())).toList();
+        List<ArticleText> english = corpus.stream().filter(a -> "en".equals(a.language())).toList();
+        List<ArticleText> mixed = new ArrayList<>();
+        String[] languages = {"ko", "en", null};
+        for (int i = 0; i < Math.min(korean.size(), english.size()); i++) {
+            ArticleText ko = korean.get(i);
+            ArticleText en = english.get(i);
+            String language = languages[i % languages.length];
+            mixed.add(new ArticleText(ko.title(), en.body() + "\n\n" + ko.body(), language, ko.url(), ko.sourceName()));
+            mixed.add(new ArticleText(en.title(), ko.body() + " " + en.title(), language, en.url(), en.sourceName()));
+        }
+        return mixed;
     }
 
     /** A query of the shapes users write, from the words of one article. */
