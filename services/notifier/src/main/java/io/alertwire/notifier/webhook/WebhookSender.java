@@ -14,6 +14,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -22,7 +23,9 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.ConnectException;
+import java.net.SocketException;
 import java.net.URI;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +52,9 @@ import org.jboss.logging.Logger;
  * been checked to resolve to the same address: the client pools connections by the address it
  * connects to (with the host name and the scheme), so a host that now resolves elsewhere gets a new
  * connection to the new, newly checked address. An answer is read to its end so that its connection
- * can be reused; one longer than the cap is cut off and its connection closed.
+ * can be reused; one longer than the cap is cut off and its connection closed. A receiver may close
+ * an idle connection just as a call goes out on it: a call whose connection is lost before any answer
+ * is made once more, on another connection, with the same {@code webhook-id}.
  */
 @ApplicationScoped
 public class WebhookSender {
@@ -127,12 +132,10 @@ public class WebhookSender {
                 .putHeader("webhook-timestamp", Long.toString(timestamp))
                 .putHeader("webhook-signature", WebhookSigner.sign(secrets, id, timestamp, body));
         AtomicReference<HttpClientRequest> request = new AtomicReference<>();
-        CompletableFuture<Answer> call = client.request(options)
-                .compose(r -> {
-                    request.set(r);
-                    return r.send(Buffer.buffer(body));
-                })
-                .compose(this::read)
+        CompletableFuture<Answer> call = exchange(options, body, request)
+                // a kept-alive connection the receiver closed just as the call went out: once more, on
+                // another connection (same webhook-id, so a receiver that did get it drops the repeat)
+                .recover(error -> connectionLost(error) ? exchange(options, body, request) : Future.failedFuture(error))
                 .toCompletionStage().toCompletableFuture();
         try {
             // the whole exchange, body included, gets the timeout: a receiver may trickle its answer
@@ -150,6 +153,26 @@ public class WebhookSender {
         } finally {
             LOG.debugf("Delivery %s: webhook call to host %s done", id, host);
         }
+    }
+
+    private Future<Answer> exchange(RequestOptions options, String body, AtomicReference<HttpClientRequest> request) {
+        return client.request(options)
+                .compose(r -> {
+                    request.set(r);
+                    return r.send(Buffer.buffer(body));
+                })
+                .compose(this::read);
+    }
+
+    /** Whether the connection went away before an answer came: what a receiver closing an idle connection causes. */
+    private static boolean connectionLost(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof HttpClosedException || t instanceof ClosedChannelException
+                    || t instanceof SocketException && String.valueOf(t.getMessage()).contains("reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A receiver's status, headers and at most the first {@link CappedBody#CAP} bytes of its body. */

@@ -21,8 +21,12 @@ import io.alertwire.notifier.delivery.DeliveryTask;
 import io.alertwire.notifier.delivery.SendOutcome;
 import com.sun.net.httpserver.HttpServer;
 import io.vertx.core.Vertx;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -356,6 +360,93 @@ class WebhookSenderTest {
             assertEquals(1, ports.calls().size());
         } finally {
             ports.stop();
+        }
+    }
+
+    @Test
+    void sendsOnceMoreWhenTheReceiverDropsAKeptAliveConnectionUnanswered() throws IOException {
+        // the race of keep-alive: the receiver closes a connection just as the next call goes out on it
+        try (AnswersOncePerConnection receiver = new AnswersOncePerConnection()) {
+            WebhookSender sender = sender(true);
+            DeliveryTask first = task(receiver.url());
+            DeliveryTask second = task(receiver.url());
+
+            assertTrue(sender.send(first).success());
+            SendOutcome outcome = sender.send(second);
+
+            assertTrue(outcome.success(), outcome.error());
+            assertEquals(List.of(first.deliveryId().toString(), second.deliveryId().toString(),
+                    second.deliveryId().toString()), receiver.webhookIds(), "the dropped call again, with its webhook-id");
+        }
+    }
+
+    /**
+     * An HTTP/1.1 receiver that answers the first request on each connection with 204 (keeping it
+     * open, as HTTP/1.1 allows) and closes the connection, unanswered, on the next.
+     */
+    private static final class AnswersOncePerConnection implements AutoCloseable {
+
+        private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final List<String> webhookIds = new CopyOnWriteArrayList<>();
+
+        AnswersOncePerConnection() throws IOException {
+            Thread accepting = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket connection = socket.accept();
+                        Thread serving = new Thread(() -> serve(connection));
+                        serving.setDaemon(true);
+                        serving.start();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            accepting.setDaemon(true);
+            accepting.start();
+        }
+
+        private void serve(Socket connection) {
+            try (connection) {
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1));
+                for (int request = 1; ; request++) {
+                    int length = 0;
+                    String line = in.readLine();
+                    if (line == null) {
+                        return;
+                    }
+                    while (!(line = in.readLine()).isEmpty()) {
+                        String[] header = line.split(":", 2);
+                        if (header[0].equalsIgnoreCase("content-length")) {
+                            length = Integer.parseInt(header[1].strip());
+                        } else if (header[0].equalsIgnoreCase("webhook-id")) {
+                            webhookIds.add(header[1].strip());
+                        }
+                    }
+                    in.skip(length);
+                    if (request > 1) {
+                        return; // closed without an answer
+                    }
+                    connection.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    connection.getOutputStream().flush();
+                }
+            } catch (IOException e) {
+                // the client went away
+            }
+        }
+
+        String url() {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/hook";
+        }
+
+        List<String> webhookIds() {
+            return webhookIds;
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 
