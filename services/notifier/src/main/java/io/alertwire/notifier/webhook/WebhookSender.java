@@ -197,28 +197,34 @@ public class WebhookSender {
         if (delivered) {
             complete.run();
         }
-        response.handler(chunk -> {
-            if (length[0] > CappedBody.CAP) {
-                return; // hung up already
-            }
-            if (!delivered) {
-                kept.appendBuffer(chunk, 0, (int) Math.min(chunk.length(), CappedBody.CAP - kept.length()));
-            }
-            length[0] += chunk.length();
-            if (length[0] > CappedBody.CAP) {
+        try {
+            response.handler(chunk -> {
+                if (length[0] > CappedBody.CAP) {
+                    return; // hung up already
+                }
+                if (!delivered) {
+                    kept.appendBuffer(chunk, 0, (int) Math.min(chunk.length(), CappedBody.CAP - kept.length()));
+                }
+                length[0] += chunk.length();
+                if (length[0] > CappedBody.CAP) {
+                    vertx.cancelTimer(guard);
+                    complete.run();
+                    connection.close();
+                }
+            });
+            response.endHandler(v -> {
                 vertx.cancelTimer(guard);
                 complete.run();
-                connection.close();
-            }
-        });
-        response.endHandler(v -> {
+            });
+            response.exceptionHandler(error -> {
+                vertx.cancelTimer(guard);
+                answer.tryFail(error);
+            });
+        } catch (IllegalStateException alreadyEnded) {
+            // an answer without a body (a 204, say) may have ended before it got here: it is complete
             vertx.cancelTimer(guard);
             complete.run();
-        });
-        response.exceptionHandler(error -> {
-            vertx.cancelTimer(guard);
-            answer.tryFail(error);
-        });
+        }
         return answer.future();
     }
 

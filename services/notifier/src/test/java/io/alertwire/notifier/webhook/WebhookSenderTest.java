@@ -343,6 +343,19 @@ class WebhookSenderTest {
     }
 
     @Test
+    void countsA204ThatCameBeforeTheCallWasFullySent() throws Exception {
+        // a receiver may answer as soon as it has read the headers: the answer, without a body, can
+        // then be over before the sender looks at it, and it is still a delivery
+        try (AnswersOncePerConnection receiver = new AnswersOncePerConnection(true)) {
+            WebhookSender sender = sender(true);
+            for (int i = 0; i < 20; i++) {
+                SendOutcome outcome = sender.send(task(receiver.url()));
+                assertTrue(outcome.success(), "call " + i + ": " + outcome.error());
+            }
+        }
+    }
+
+    @Test
     void doesNotReuseAConnectionOnceTheHostResolvesToAnotherAddress() throws IOException {
         // the receiver listens on 127.0.0.1 only; the host then moves to 127.0.0.2, where nothing listens:
         // a pooled connection to the old address must not carry the second call
@@ -364,7 +377,7 @@ class WebhookSenderTest {
     }
 
     @Test
-    void sendsOnceMoreWhenTheReceiverDropsAKeptAliveConnectionUnanswered() throws IOException {
+    void sendsOnceMoreWhenTheReceiverDropsAKeptAliveConnectionUnanswered() throws IOException, InterruptedException {
         // the race of keep-alive: the receiver closes a connection just as the next call goes out on it
         try (AnswersOncePerConnection receiver = new AnswersOncePerConnection()) {
             WebhookSender sender = sender(true);
@@ -372,6 +385,7 @@ class WebhookSenderTest {
             DeliveryTask second = task(receiver.url());
 
             assertTrue(sender.send(first).success());
+            Thread.sleep(200); // the connection is back in the pool, to be reused
             SendOutcome outcome = sender.send(second);
 
             assertTrue(outcome.success(), outcome.error());
@@ -382,14 +396,21 @@ class WebhookSenderTest {
 
     /**
      * An HTTP/1.1 receiver that answers the first request on each connection with 204 (keeping it
-     * open, as HTTP/1.1 allows) and closes the connection, unanswered, on the next.
+     * open, as HTTP/1.1 allows) and closes the connection, unanswered, on the next; or, answering
+     * early, answers every request with 204 as soon as its headers are in.
      */
     private static final class AnswersOncePerConnection implements AutoCloseable {
 
         private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final List<String> webhookIds = new CopyOnWriteArrayList<>();
+        private final boolean answerEarly;
 
         AnswersOncePerConnection() throws IOException {
+            this(false);
+        }
+
+        AnswersOncePerConnection(boolean answerEarly) throws IOException {
+            this.answerEarly = answerEarly;
             Thread accepting = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try {
@@ -423,6 +444,13 @@ class WebhookSenderTest {
                         } else if (header[0].equalsIgnoreCase("webhook-id")) {
                             webhookIds.add(header[1].strip());
                         }
+                    }
+                    if (answerEarly) {
+                        // every request answered as soon as its headers are in, then its body read
+                        connection.getOutputStream().write("HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                        connection.getOutputStream().flush();
+                        in.skip(length);
+                        continue;
                     }
                     in.skip(length);
                     if (request > 1) {
