@@ -10,9 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -183,7 +187,7 @@ class OverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void topicsFitTheKafkaCluster(String overlay) {
+    void topicsFitTheKafkaCluster(String overlay) throws IOException {
         Manifests manifests = Kustomize.render(overlay);
         int nodes = single(manifests, "KafkaNodePool").at("/spec/replicas").asInt();
         Map<String, Integer> partitions = new TreeMap<>();
@@ -198,12 +202,33 @@ class OverlaysTest {
         assertEquals(Set.of("alertwire.articles.v1", "alertwire.matches.v1", "alertwire.articles.v1.dlq",
                 "alertwire.matches.v1.dlq"), partitions.keySet());
 
-        // autoscaling never goes past one consumer per partition
+        // autoscaling never goes past one consumer per partition, counting every consumer of a replica
+        // in the group the autoscaler watches
         for (JsonNode scaled : manifests.ofKind("ScaledObject")) {
             JsonNode trigger = scaled.at("/spec/triggers/0/metadata");
-            assertTrue(scaled.at("/spec/maxReplicaCount").asInt() <= partitions.get(trigger.path("topic").asText()),
-                    id(scaled) + " scales beyond the partitions of " + trigger.path("topic").asText());
+            String topic = trigger.path("topic").asText();
+            int perReplica = consumersPerReplica(scaled.at("/spec/scaleTargetRef/name").asText(),
+                    trigger.path("consumerGroup").asText());
+            assertTrue(perReplica > 0, id(scaled) + " watches a consumer group its service does not consume in");
+            int consumers = scaled.at("/spec/maxReplicaCount").asInt() * perReplica;
+            assertTrue(consumers <= partitions.get(topic), id(scaled) + " scales to " + consumers
+                    + " consumers, beyond the partitions of " + topic);
         }
+    }
+
+    /** The Kafka consumers one replica of a service runs in a consumer group, from the service's own configuration. */
+    private static int consumersPerReplica(String deployment, String group) throws IOException {
+        Properties config = new Properties();
+        Path file = Kustomize.moduleDir().resolve(Path.of("..", "..", "services", deployment.replace("alertwire-", ""),
+                "src", "main", "resources", "application.properties"));
+        try (Reader in = Files.newBufferedReader(file)) {
+            config.load(in);
+        }
+        return config.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("mp.messaging.incoming.") && key.endsWith(".group.id")
+                        && group.equals(config.getProperty(key)))
+                .mapToInt(key -> Integer.parseInt(config.getProperty(key.replace(".group.id", ".concurrency"), "1")))
+                .sum();
     }
 
     @ParameterizedTest
