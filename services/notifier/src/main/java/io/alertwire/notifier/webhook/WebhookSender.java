@@ -138,7 +138,7 @@ public class WebhookSender {
                 .recover(error -> connectionLost(error) ? exchange(options, body, request) : Future.failedFuture(error))
                 .toCompletionStage().toCompletableFuture();
         try {
-            // the whole exchange, body included, gets the timeout: a receiver may trickle its answer
+            // the whole exchange, an error's body included, gets the timeout: a receiver may trickle its answer
             Answer answer = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return outcome(answer, millisSince(start));
         } catch (TimeoutException e) {
