@@ -216,17 +216,24 @@ public final class FetchBenchmark {
      * poll as a steady 1-minute schedule does (sources / 60 polls per second).
      */
     private static void spreadOverOneMinute(Map<String, String> database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
-                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE source SET next_fetch_at = now() + random() * interval '60 seconds'");
+        update(database, "UPDATE source SET next_fetch_at = now() + random() * interval '60 seconds'");
+    }
+
+    /** Runs one statement on the service's database (the harness owns it). */
+    private static void update(Map<String, String> database, String sql) throws SQLException {
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.executeUpdate(sql);
         }
+    }
+
+    private static Connection connect(Map<String, String> database) throws SQLException {
+        return DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
+                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
     }
 
     /** The PostgreSQL server's main process: the parent of the backend serving this connection. */
     private static long postmasterPid(Map<String, String> database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
-                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
+        try (Connection connection = connect(database);
                 Statement statement = connection.createStatement();
                 java.sql.ResultSet row = statement.executeQuery("SELECT pg_backend_pid()")) {
             row.next();
@@ -249,20 +256,12 @@ public final class FetchBenchmark {
 
     /** Turns the imported sources on, all due at once: the first round, in which every feed is new. */
     private static void enableAll(Map<String, String> database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
-                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE source SET enabled = true, next_fetch_at = now()");
-        }
+        update(database, "UPDATE source SET enabled = true, next_fetch_at = now()");
     }
 
     /** What an overdue backlog looks like: every source due now (the harness owns the database). */
     private static void makeAllDue(Map<String, String> database) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(database.get("quarkus.datasource.jdbc.url"),
-                database.get("quarkus.datasource.username"), database.get("quarkus.datasource.password"));
-                Statement statement = connection.createStatement()) {
-            statement.executeUpdate("UPDATE source SET next_fetch_at = now()");
-        }
+        update(database, "UPDATE source SET next_fetch_at = now()");
     }
 
     private void steadyPhase(FeedFarm farm, ArticleArrivals arrivals) throws InterruptedException {

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A broker that refuses an article's matches must not cost the article: it is retried, neither
- * acknowledged nor dead-lettered, and its matches arrive once the broker accepts them.
+ * acknowledged nor dead-lettered, and its matches arrive once the broker accepts them. And it holds
+ * up only its own partition: the articles topic is consumed by two consumers at once, one per
+ * partition here, so a replica classifies on two cores.
  */
 @QuarkusTest
 @TestProfile(PublishRetryTest.RefusingTopic.class)
@@ -75,8 +77,7 @@ class PublishRetryTest {
     void retriesRefusedMatchesUntilTheBrokerTakesThemAndNeverDeadLettersTheArticle() throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
                 KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
-            admin.createTopics(List.of(new NewTopic(REFUSING_TOPIC, 1, (short) 1)
-                    .configs(Map.of("max.message.bytes", "64")))).all().get();
+            refuseMatches(admin);
             String w = Api.uniqueWord();
             String topicId = Api.createTopic(w);
             ArticleEvent article = StoryTestArticles.article("Refused News", "About " + w, "Talks about " + w + ".", "en");
@@ -90,9 +91,7 @@ class PublishRetryTest {
                         EventJson.write(article))).awaitCompletion(WAIT);
 
                 await().atMost(WAIT).until(() -> retries() >= before + 2);
-                admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, REFUSING_TOPIC),
-                        List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "1048588"),
-                                AlterConfigOp.OpType.SET)))).all().get();
+                acceptMatches(admin);
 
                 await().atMost(WAIT).until(() -> matches.getRecords().stream().anyMatch(
                         r -> topicId.equals(EventJson.read(r.value(), MatchEvent.class).topicId())));
@@ -103,5 +102,67 @@ class PublishRetryTest {
                         "the article was not dead-lettered");
             }
         }
+    }
+
+    @Test
+    void anArticleHeldUpOnOnePartitionDoesNotHoldUpTheOther() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers));
+                KafkaCompanion kafka = new KafkaCompanion(bootstrapServers)) {
+            refuseMatches(admin);
+            String w = Api.uniqueWord();
+            Api.createTopic(w);
+            ArticleEvent held = StoryTestArticles.article("Held News", "About " + w, "Talks about " + w + ".", "en");
+            ArticleEvent free = StoryTestArticles.article("Free News", "Nothing to see " + Api.uniqueWord(),
+                    "An article that matches no topic: " + Api.uniqueWord() + ".", "en");
+            double before = retries();
+
+            send(kafka, 0, held);
+            assertEquals(2, admin.describeTopics(List.of(EventTopics.ARTICLES)).allTopicNames().get()
+                    .get(EventTopics.ARTICLES).partitions().size(), "the test broker creates topics with two partitions");
+            // the held article is being retried: its consumer is busy with it
+            await().atMost(WAIT).until(() -> retries() >= before + 2);
+            send(kafka, 1, free);
+
+            // classified meanwhile: its story exists, while the held article is still retried
+            await().atMost(WAIT).until(() -> Api.admin().get("/api/stories/" + free.articleId()).statusCode() == 200);
+            double stillRetrying = retries();
+            await().atMost(WAIT).until(() -> retries() > stillRetrying);
+            assertTrue(Api.admin().get("/api/stories/" + held.articleId()).statusCode() == 200,
+                    "the held article was classified and is retried only for publishing");
+
+            // let the held article through, so that no later test's consumer finds it unacknowledged
+            try (ConsumerTask<String, String> matches = kafka.consumeStrings().withGroupId("test-" + UUID.randomUUID())
+                    .withOffsetReset(OffsetResetStrategy.EARLIEST).fromTopics(REFUSING_TOPIC)) {
+                acceptMatches(admin);
+                await().atMost(WAIT).until(() -> matches.getRecords().stream()
+                        .anyMatch(r -> held.articleId().equals(EventJson.read(r.value(), MatchEvent.class).articleId())));
+            }
+        }
+    }
+
+    private static void send(KafkaCompanion kafka, int partition, ArticleEvent article) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(EventTopics.ARTICLES, partition, article.articleId(),
+                EventJson.write(article))).awaitCompletion(WAIT);
+    }
+
+    /** Makes the match topic refuse every record (by its size limit), creating it the first time. */
+    private static void refuseMatches(Admin admin) throws Exception {
+        if (admin.listTopics().names().get().contains(REFUSING_TOPIC)) {
+            setMaxMessageBytes(admin, "64");
+        } else {
+            admin.createTopics(List.of(new NewTopic(REFUSING_TOPIC, 1, (short) 1)
+                    .configs(Map.of("max.message.bytes", "64")))).all().get();
+        }
+    }
+
+    /** Lets the match topic take records again. */
+    private static void acceptMatches(Admin admin) throws Exception {
+        setMaxMessageBytes(admin, "1048588");
+    }
+
+    private static void setMaxMessageBytes(Admin admin, String bytes) throws Exception {
+        admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, REFUSING_TOPIC),
+                List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", bytes), AlterConfigOp.OpType.SET))))
+                .all().get();
     }
 }

@@ -2,6 +2,8 @@ package io.alertwire.notifier.delivery;
 
 import io.alertwire.events.TopicSlug;
 import io.alertwire.events.MatchEvent;
+import io.alertwire.notifier.delivery.DeliveryQueue.Attempt;
+import io.alertwire.notifier.sql.SqlArray;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
@@ -129,20 +131,13 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
     @SuppressWarnings("unchecked")
     public List<SentRow> markSent(List<DeliveryQueue.Attempt> sent) {
         List<Object[]> rows = getEntityManager().createNativeQuery(MARK_SENT)
-                .setParameter("ids", arrayLiteral(sent.stream().map(a -> a.deliveryId().toString()).toList()))
-                .setParameter("attemptedAt", arrayLiteral(sent.stream().map(a -> a.attemptedAt().toString()).toList()))
-                .setParameter("statusCodes", arrayLiteral(sent.stream()
-                        .map(a -> a.outcome().statusCode() == null ? "NULL" : a.outcome().statusCode().toString()).toList()))
-                .setParameter("durations", arrayLiteral(sent.stream()
-                        .map(a -> Long.toString(a.outcome().durationMs())).toList()))
+                .setParameter("ids", SqlArray.of(sent.stream().map(Attempt::deliveryId).toList()))
+                .setParameter("attemptedAt", SqlArray.of(sent.stream().map(Attempt::attemptedAt).toList()))
+                .setParameter("statusCodes", SqlArray.of(sent.stream().map(a -> a.outcome().statusCode()).toList()))
+                .setParameter("durations", SqlArray.of(sent.stream().map(a -> a.outcome().durationMs()).toList()))
                 .getResultList();
         return rows.stream().map(r -> new SentRow((String) r[0], (String) r[1], (String) r[2],
                 ((Number) r[3]).intValue())).toList();
-    }
-
-    /** A PostgreSQL array literal of values that need no quoting (uuids, ISO instants, numbers, NULL). */
-    private static String arrayLiteral(List<String> values) {
-        return "{" + String.join(",", values) + "}";
     }
 
     /**
@@ -219,7 +214,7 @@ public class DeliveryRepository implements PanacheRepositoryBase<Delivery, UUID>
 
     private Query update(String statement, List<UUID> ids) {
         return getEntityManager().createNativeQuery(statement)
-                .setParameter("ids", arrayLiteral(ids.stream().map(UUID::toString).toList()));
+                .setParameter("ids", SqlArray.of(ids));
     }
 
     /** When the next instant delivery falls due (a lease ending counts); empty when none is pending. */

@@ -1,5 +1,6 @@
 package io.alertwire.notifier.delivery;
 
+import io.alertwire.notifier.sql.SqlArray;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -61,7 +62,7 @@ public class ReleaseCounts {
         Map<String, Integer> granted = new HashMap<>();
         for (Object row : entities.createNativeQuery(LOCK)
                 .setParameter("windowStart", windowStart.toString())
-                .setParameter("targets", TextArray.of(new ArrayList<>(sorted.keySet())))
+                .setParameter("targets", SqlArray.of(new ArrayList<>(sorted.keySet())))
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             String target = (String) columns[0];
@@ -71,9 +72,8 @@ public class ReleaseCounts {
         List<String> targets = new ArrayList<>(granted.keySet());
         entities.createNativeQuery(RAISE)
                 .setParameter("windowStart", windowStart.toString())
-                .setParameter("targets", TextArray.of(targets))
-                .setParameter("granted", "{" + String.join(",", targets.stream()
-                        .map(t -> granted.get(t).toString()).toList()) + "}")
+                .setParameter("targets", SqlArray.of(targets))
+                .setParameter("granted", SqlArray.of(targets.stream().map(granted::get).toList()))
                 .executeUpdate();
         return granted;
     }

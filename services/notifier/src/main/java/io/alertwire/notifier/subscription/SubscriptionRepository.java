@@ -1,5 +1,6 @@
 package io.alertwire.notifier.subscription;
 
+import io.alertwire.notifier.sql.SqlArray;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -25,7 +26,7 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
                 SELECT CAST(id AS text), channel_type, email_address, webhook_url, webhook_secret, previous_webhook_secret,
                        CAST(extract(epoch FROM previous_secret_until) * 1000 AS bigint)
                 FROM subscription WHERE id = ANY (CAST(:ids AS uuid[])) AND status = 'active'""")
-                .setParameter("ids", uuidArray(ids))
+                .setParameter("ids", SqlArray.of(ids))
                 .getResultList();
         return rows.stream().map(row -> SendTarget.of(row, now))
                 .collect(Collectors.toMap(SendTarget::id, Function.identity()));
@@ -100,12 +101,8 @@ public class SubscriptionRepository implements PanacheRepositoryBase<Subscriptio
             getEntityManager().createNativeQuery("""
                     UPDATE subscription SET failing_since = NULL
                     WHERE id = ANY (CAST(:ids AS uuid[])) AND failing_since IS NOT NULL""")
-                    .setParameter("ids", uuidArray(ids))
+                    .setParameter("ids", SqlArray.of(ids))
                     .executeUpdate();
         }
-    }
-
-    private static String uuidArray(List<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 }
