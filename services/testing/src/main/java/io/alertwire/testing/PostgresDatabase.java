@@ -13,12 +13,25 @@ import java.util.Map;
  */
 public class PostgresDatabase implements QuarkusTestResourceLifecycleManager {
 
+    private final Map<String, String> serverSettings;
     private EmbeddedPostgres postgres;
+
+    /** The server as the tests use it. */
+    public PostgresDatabase() {
+        this(Map.of());
+    }
+
+    /** The server with extra settings (postgresql.conf names), e.g. a benchmark's statistics extension. */
+    public PostgresDatabase(Map<String, String> serverSettings) {
+        this.serverSettings = Map.copyOf(serverSettings);
+    }
 
     @Override
     public Map<String, String> start() {
         try {
-            postgres = EmbeddedPostgres.builder().start();
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            serverSettings.forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start", e);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * The feeds the benchmark's sources point at, served on loopback by several servers (one per
@@ -34,6 +35,8 @@ final class FeedFarm implements AutoCloseable {
     private final Feed[] feeds;
     private final AtomicLong feedRequests = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
+    /** Per feed, when it was last requested (System.nanoTime), 0 if never. */
+    private final AtomicLongArray lastRequested;
     /** New item URL to when the farm first served it (System.nanoTime). */
     private final Map<String, Long> firstServed = new ConcurrentHashMap<>();
 
@@ -77,6 +80,7 @@ final class FeedFarm implements AutoCloseable {
             return thread;
         });
         feeds = new Feed[feedCount];
+        lastRequested = new AtomicLongArray(feedCount);
         for (int i = 0; i < feedCount; i++) {
             feeds[i] = new Feed(i);
         }
@@ -106,6 +110,18 @@ final class FeedFarm implements AutoCloseable {
         return feedRequests.get();
     }
 
+    /** How many feeds were requested at least once since {@code nanoTime} (repeats count once). */
+    int requestedSince(long nanoTime) {
+        int count = 0;
+        for (int i = 0; i < feeds.length; i++) {
+            long at = lastRequested.get(i);
+            if (at != 0 && at - nanoTime >= 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     long notModified() {
         return notModified.get();
     }
@@ -133,6 +149,7 @@ final class FeedFarm implements AutoCloseable {
             }
             Feed feed = feeds[Integer.parseInt(path.substring("/feeds/".length(), path.length() - ".xml".length()))];
             feedRequests.incrementAndGet();
+            lastRequested.set(feed.index, System.nanoTime());
             byte[] body;
             String etag;
             int version;

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.LongSupplier;
+import java.util.function.IntSupplier;
 
 /**
  * Load harness for fetch-service; run by {@code benchmarks/fetch/run.sh}, documented in
@@ -34,8 +34,10 @@ import java.util.function.LongSupplier;
  * <li>imports the feeds as sources (OPML, poll interval 1 minute), disabled so that polling does
  * not compete with the import, then enables them all at once and times the first round, in which
  * every feed is new;</li>
- * <li>throughput rounds: makes every source due at once (in the database) and times how long the
- * service takes to poll all of them, conditional GETs answered 304 by nine feeds in ten;</li>
+ * <li>throughput rounds: once the last round's fetches have ended, makes every source due at once (in
+ * the database) and times how long the service takes to poll every one of them, conditional GETs
+ * answered 304 by nine feeds in ten; reports the CPU used per poll, and the statements PostgreSQL
+ * spent its time on (pg_stat_statements);</li>
  * <li>steady phase: the sources, spread over a minute, poll on their 1-minute schedule while random feeds gain an item,
  * and each item's latency is taken from the change (and from the fetch that found it) to its
  * arrival on Kafka;</li>
@@ -75,9 +77,11 @@ public final class FetchBenchmark {
     private void run(Path root) throws Exception {
         Path work = root.resolve("benchmarks/fetch/target/run");
         Files.createDirectories(work);
-        PostgresDatabase postgres = new PostgresDatabase();
+        // pg_stat_statements: the report says which statements the database's time goes to
+        PostgresDatabase postgres = new PostgresDatabase(Map.of("shared_preload_libraries", "pg_stat_statements"));
         KafkaBroker kafka = new KafkaBroker();
         Map<String, String> database = postgres.start();
+        update(database, "CREATE EXTENSION pg_stat_statements");
         String bootstrap = kafka.start().get("kafka.bootstrap.servers");
         String token = UUID.randomUUID().toString();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -117,20 +121,20 @@ public final class FetchBenchmark {
                     seconds(System.nanoTime() - imported));
             long firstStart = System.nanoTime();
             enableAll(database);
-            double first = timeRound(farm::feedRequests, 0, firstStart, FIRST_ROUND_TIMEOUT);
+            double first = timeRound(() -> farm.requestedSince(firstStart), firstStart, FIRST_ROUND_TIMEOUT);
             line("first round (every feed new, %d articles published): %.0f polls/s", arrivals.records(), first);
 
             long postmaster = postmasterPid(database);
             List<Double> rates = new ArrayList<>();
             List<Double> serviceCpu = new ArrayList<>();
             for (int round = 1; round <= rounds; round++) {
-                Thread.sleep(3000); // let the last round's stragglers finish
-                long before = farm.feedRequests();
+                quiesce(database, farm);
                 long notModifiedBefore = farm.notModified();
+                update(database, "SELECT pg_stat_statements_reset()");
                 CpuSplit cpuBefore = CpuSplit.now(fetch.pid(), postmaster);
                 long start = System.nanoTime();
                 makeAllDue(database);
-                double rate = timeRound(farm::feedRequests, before, start, ROUND_TIMEOUT);
+                double rate = timeRound(() -> farm.requestedSince(start), start, ROUND_TIMEOUT);
                 CpuSplit cpu = CpuSplit.now(fetch.pid(), postmaster).minus(cpuBefore);
                 rates.add(rate);
                 serviceCpu.add((double) cpu.service() / sources);
@@ -139,6 +143,8 @@ public final class FetchBenchmark {
                         farm.notModified() - notModifiedBefore, sources, (double) cpu.service() / sources,
                         (double) cpu.postgres() / sources, (double) cpu.harness() / sources);
             }
+            line("the last round's statements, by PostgreSQL execution time (pg_stat_statements):%n%s",
+                    topStatements(database));
             line("polls per second, median of %d rounds: %.0f; service CPU per poll, median: %.2f ms (%.0f polls per "
                     + "CPU-second)", rounds, median(rates), median(serviceCpu), 1000 / median(serviceCpu));
 
@@ -197,18 +203,54 @@ public final class FetchBenchmark {
         }
     }
 
-    /** Waits until {@code sources} more feed requests than {@code before} were served; polls per second. */
-    private double timeRound(LongSupplier requests, long before, long startNanos, Duration timeout)
-            throws InterruptedException {
+    /** Waits until every feed has been requested (repeats count once); polls per second. */
+    private double timeRound(IntSupplier polled, long startNanos, Duration timeout) throws InterruptedException {
         long deadline = startNanos + timeout.toNanos();
-        while (requests.getAsLong() - before < sources) {
+        while (polled.getAsInt() < sources) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("round not finished within " + timeout + ": "
-                        + (requests.getAsLong() - before) + " of " + sources + " polled");
+                        + polled.getAsInt() + " of " + sources + " polled");
             }
             Thread.sleep(20);
         }
         return sources / seconds(System.nanoTime() - startNanos);
+    }
+
+    /**
+     * Ends the last round before the next starts: no source is due for an hour, then the farm waits
+     * until no feed has been requested for 2 s. Otherwise a fetch still in flight when the next round
+     * makes every source due would record its schedule (a minute later) over it, and that round
+     * would wait a minute for the source.
+     */
+    private static void quiesce(Map<String, String> database, FeedFarm farm) throws SQLException, InterruptedException {
+        update(database, "UPDATE source SET next_fetch_at = now() + interval '1 hour'");
+        long seen = farm.feedRequests();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
+            Thread.sleep(100);
+            long now = farm.feedRequests();
+            if (now != seen) {
+                seen = now;
+                quietSince = System.nanoTime();
+            }
+        }
+        Thread.sleep(500); // the last fetches' outcomes are written just after their requests
+    }
+
+    /** The statements PostgreSQL spent most execution time on since the last reset, one per line. */
+    private static String topStatements(Map<String, String> database) throws SQLException {
+        StringBuilder table = new StringBuilder();
+        try (Connection connection = connect(database);
+                Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("""
+                        SELECT calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                        FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 8""")) {
+            while (rows.next()) {
+                table.append(String.format("  %7d calls %8.0f ms %7d rows  %s%n", rows.getLong(1), rows.getDouble(2),
+                        rows.getLong(3), rows.getString(4)));
+            }
+        }
+        return table.toString();
     }
 
     /**
@@ -222,7 +264,7 @@ public final class FetchBenchmark {
     /** Runs one statement on the service's database (the harness owns it). */
     private static void update(Map<String, String> database, String sql) throws SQLException {
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
-            statement.executeUpdate(sql);
+            statement.execute(sql);
         }
     }
 

@@ -38,7 +38,9 @@ public class ArticleRepository implements PanacheRepositoryBase<Article, String>
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(
                     "SELECT article_id FROM article WHERE article_id = ANY (?)")) {
-                statement.setArray(1, connection.createArrayOf("text", articleIds.toArray()));
+                // bpchar, the column's type: compared with a text[] the column is cast, and the primary
+                // key cannot be used; every feed that answers 200 would scan the whole article table
+                statement.setArray(1, connection.createArrayOf("bpchar", articleIds.toArray()));
                 try (var rows = statement.executeQuery()) {
                     while (rows.next()) {
                         unseen.remove(rows.getString(1));
