@@ -24,13 +24,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * "host", each on its own port, since the service limits concurrent fetches per host and port).
  * Nine feeds in ten support conditional GET (ETag) and answer 304 while unchanged; the tenth
  * sends its whole body every time, as servers without validators do. A feed changes when the
- * harness adds an item to it; the farm notes when it first served that item.
+ * harness adds an item to it; the farm notes when it first served that item. The first few feeds
+ * name a WebSub hub (the harness's), so that the service subscribes to them and the hub can push.
  */
 final class FeedFarm implements AutoCloseable {
 
     private static final int ITEMS_PER_FEED = 3;
 
     private final List<HttpServer> servers = new ArrayList<>();
+    /** The hub the first {@code pushedFeeds} feeds name (WebSub), so that the service subscribes to them. */
+    private final String hubUrl;
+    private final int pushedFeeds;
     private final ExecutorService threads;
     private final Feed[] feeds;
     private final AtomicLong feedRequests = new AtomicLong();
@@ -62,6 +66,10 @@ final class FeedFarm implements AutoCloseable {
                     .append("<rss version=\"2.0\"><channel><title>Benchmark feed ").append(index)
                     .append("</title><link>https://bench.example/").append(index).append("/</link>")
                     .append("<description>load test</description><language>en</language>\n");
+            if (index < pushedFeeds) {
+                xml.append("<atom:link xmlns:atom=\"http://www.w3.org/2005/Atom\" rel=\"hub\" href=\"")
+                        .append(hubUrl).append("\"/>\n");
+            }
             for (int k = version; k > version - ITEMS_PER_FEED; k--) {
                 xml.append("<item><title>Report ").append(k).append(" of feed ").append(index)
                         .append(" on inter-Korean talks</title><link>").append(itemUrl(index, k))
@@ -73,7 +81,9 @@ final class FeedFarm implements AutoCloseable {
         }
     }
 
-    FeedFarm(int feedCount, int hostCount) throws IOException {
+    FeedFarm(int feedCount, int hostCount, String hubUrl, int pushedFeeds) throws IOException {
+        this.hubUrl = hubUrl;
+        this.pushedFeeds = pushedFeeds;
         threads = Executors.newFixedThreadPool(8, task -> {
             Thread thread = new Thread(task, "feed-farm");
             thread.setDaemon(true);
@@ -128,6 +138,14 @@ final class FeedFarm implements AutoCloseable {
 
     Long firstServed(String itemUrl) {
         return firstServed.get(itemUrl);
+    }
+
+    /** Feed i's current body, as the farm serves it (and a hub pushes it). */
+    byte[] body(int i) {
+        Feed feed = feeds[i];
+        synchronized (feed) {
+            return feed.body;
+        }
     }
 
     /** Adds an item to feed i and returns its URL. */

@@ -41,6 +41,8 @@ import java.util.function.IntSupplier;
  * <li>steady phase: the sources, spread over a minute, poll on their 1-minute schedule while random feeds gain an item,
  * and each item's latency is taken from the change (and from the fetch that found it) to its
  * arrival on Kafka;</li>
+ * <li>push phase: the harness's WebSub hub, to which the service subscribed the feeds that name it,
+ * pushes feeds that gained an item, and each item's latency is taken from the push to Kafka;</li>
  * <li>prints the report; the service's RSS is sampled from /proc throughout.</li>
  * </ol>
  */
@@ -57,6 +59,10 @@ public final class FetchBenchmark {
     private final int rounds = setting("BENCH_ROUNDS", 3);
     private final int steadySeconds = setting("BENCH_STEADY_SECONDS", 90);
     private final int changesPerSecond = setting("BENCH_CHANGES_PER_SECOND", 2);
+    /** Feeds that name the harness's WebSub hub; the steady phase leaves them to the push phase. */
+    private final int pushedFeeds = setting("BENCH_PUSHED_FEEDS", 100);
+    private final int pushes = setting("BENCH_PUSHES", 60);
+    private final int pushesPerSecond = setting("BENCH_PUSHES_PER_SECOND", 2);
     /** The service's JVM options: those of its container image unless FETCH_JAVA_OPTS is set. */
     private final String javaOptionsOverride = System.getenv().getOrDefault("FETCH_JAVA_OPTS", "");
     /** The packaged service to run: this checkout's unless BENCH_FETCH_APP names another quarkus-app folder. */
@@ -103,7 +109,8 @@ public final class FetchBenchmark {
         String javaOptions = javaOptionsOverride.isBlank() ? String.join(" ", production.options()) : javaOptionsOverride;
         Path app = serviceApp.isBlank() ? root.resolve("services/fetch/target/quarkus-app") : Path.of(serviceApp);
 
-        try (FeedFarm farm = new FeedFarm(sources, hosts);
+        try (LoopbackHub hub = new LoopbackHub();
+                FeedFarm farm = new FeedFarm(sources, hosts, hub.url(), pushedFeeds);
                 ArticleArrivals arrivals = new ArticleArrivals(bootstrap);
                 FetchProcess fetch = FetchProcess.start(app.resolve("quarkus-run.jar"), javaOptions,
                         environment, work.resolve("fetch.log"))) {
@@ -151,6 +158,7 @@ public final class FetchBenchmark {
             int rssFrom = rssSamples.size();
             spreadOverOneMinute(database);
             steadyPhase(farm, arrivals);
+            pushPhase(farm, hub, arrivals);
             List<Long> steadyRss = new ArrayList<>(rssSamples.subList(rssFrom, rssSamples.size()));
             line("RSS of the service during the steady phase: median %d MiB, max %d MiB; max over the whole run %d MiB",
                     percentile(steadyRss, 50) / 1024, percentile(steadyRss, 100) / 1024,
@@ -314,7 +322,8 @@ public final class FetchBenchmark {
         long interval = 1_000_000_000L / changesPerSecond;
         for (long next = start; next < end; next += interval) {
             Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
-            changed.put(farm.change(ThreadLocalRandom.current().nextInt(farm.size())), System.nanoTime());
+            // not a pushed feed: their sources poll only every few hours while the hub pushes
+            changed.put(farm.change(ThreadLocalRandom.current().nextInt(pushedFeeds, farm.size())), System.nanoTime());
         }
         double steadyRate = (farm.feedRequests() - requestsBefore) / seconds(System.nanoTime() - start);
         // every change is found at the source's next poll, at most a minute later
@@ -343,6 +352,52 @@ public final class FetchBenchmark {
                 + "poll interval)", percentile(fromChange, 50) / 1e9, percentile(fromChange, 99) / 1e9);
         line("new-item latency, feed fetched -> article on Kafka: p50 %.0f ms, p99 %.0f ms",
                 percentile(fromFetch, 50) / 1e6, percentile(fromFetch, 99) / 1e6);
+    }
+
+    /**
+     * Pushes: the hub sends feeds that gained an item to the service (signed with the subscription's
+     * secret), and each item's latency is taken from the push to its arrival on Kafka.
+     */
+    private void pushPhase(FeedFarm farm, LoopbackHub hub, ArticleArrivals arrivals)
+            throws IOException, InterruptedException {
+        List<Integer> subscribed = new ArrayList<>();
+        for (int i = 0; i < pushedFeeds; i++) {
+            if (hub.subscribed(farm.feedUrl(i))) {
+                subscribed.add(i);
+            }
+        }
+        if (subscribed.isEmpty()) {
+            line("push phase skipped: none of the %d feeds that name a hub got a verified subscription", pushedFeeds);
+            return;
+        }
+        Map<String, Long> pushed = new LinkedHashMap<>();
+        int refused = 0;
+        for (int n = 0; n < pushes; n++) {
+            int feed = subscribed.get(n % subscribed.size());
+            String item = farm.change(feed);
+            long at = System.nanoTime();
+            if (hub.push(farm.feedUrl(feed), farm.body(feed)) / 100 != 2) {
+                refused++;
+            }
+            pushed.put(item, at);
+            Thread.sleep(1000 / pushesPerSecond);
+        }
+        long wait = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < wait && pushed.keySet().stream().anyMatch(url -> arrivals.arrivedAt(url) == null)) {
+            Thread.sleep(100);
+        }
+        List<Long> latencies = new ArrayList<>();
+        pushed.forEach((url, at) -> {
+            Long arrived = arrivals.arrivedAt(url);
+            if (arrived != null) {
+                latencies.add(arrived - at);
+            }
+        });
+        line("WebSub: %d of %d feeds naming the hub subscribed (verified by the harness's hub); %d pushes at %d/s, "
+                + "%d refused, %d not on Kafka within 10 s", subscribed.size(), pushedFeeds, pushes, pushesPerSecond,
+                refused, pushes - latencies.size());
+        line("new-item latency, WebSub push -> article on Kafka: p50 %.0f ms, p99 %.0f ms",
+                percentile(latencies, 50) / 1e6, percentile(latencies, 99) / 1e6);
     }
 
     private void line(String format, Object... args) {

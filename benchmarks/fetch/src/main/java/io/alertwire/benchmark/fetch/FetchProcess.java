@@ -46,6 +46,8 @@ final class FetchProcess implements AutoCloseable {
         builder.environment().putAll(environment);
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // WebSub callbacks name the service's own address, so that the harness's hub can call it back
+        builder.environment().put("ALERTWIRE_FETCH_WEBSUB_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
         return new FetchProcess(builder.start(), port);
     }
 

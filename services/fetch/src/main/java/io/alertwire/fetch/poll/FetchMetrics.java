@@ -22,6 +22,8 @@ public class FetchMetrics {
 
     public static final String OK = "ok";
     public static final String NOT_MODIFIED = "not_modified";
+    /** A 200 whose body is byte for byte the last one parsed (a server without validators): not parsed again. */
+    public static final String UNCHANGED = "unchanged";
     public static final String FAILED = "failed";
 
     private static final Logger LOG = Logger.getLogger(FetchMetrics.class);
@@ -48,8 +50,9 @@ public class FetchMetrics {
         this.registry = registry;
         this.entityManager = entityManager;
         this.fetches = Map.of(OK, fetchCounter(OK), NOT_MODIFIED, fetchCounter(NOT_MODIFIED),
-                FAILED, fetchCounter(FAILED));
-        this.durations = Map.of(OK, timer(OK), NOT_MODIFIED, timer(NOT_MODIFIED), FAILED, timer(FAILED));
+                UNCHANGED, fetchCounter(UNCHANGED), FAILED, fetchCounter(FAILED));
+        this.durations = Map.of(OK, timer(OK), NOT_MODIFIED, timer(NOT_MODIFIED), UNCHANGED, timer(UNCHANGED),
+                FAILED, timer(FAILED));
         this.newByPoll = newArticles("poll");
         this.newByWebSub = newArticles("websub");
         Gauge.builder("alertwire.fetch.hosts.backing.off", hostsBackingOff, AtomicLong::get)

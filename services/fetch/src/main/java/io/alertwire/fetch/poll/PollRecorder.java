@@ -55,12 +55,12 @@ public class PollRecorder {
 
     /**
      * Saves the feed's new articles to the outbox and the source's success in one transaction: the
-     * ETag / Last-Modified that let the next fetch skip these items are stored only together with
-     * them.
+     * validators (ETag, Last-Modified, the body's digest) that let the next fetch skip these items
+     * are stored only together with them.
      *
      * @return how many articles were new
      */
-    public int recordFeed(long sourceId, int status, String kind, String etag, String lastModified,
+    public int recordFeed(long sourceId, int status, String kind, QuietFetch.Validators validators,
             List<ArticleEvent> found, Instant now, Instant notBefore, URI movedTo) {
         Source source = sources.findById(sourceId);
         if (source == null) {
@@ -72,7 +72,7 @@ public class PollRecorder {
         if (kind != null) {
             source.setKind(kind);
         }
-        source.setValidators(etag, lastModified);
+        source.setValidators(validators);
         return inserted;
     }
 

@@ -16,6 +16,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -219,6 +220,17 @@ public class Poller {
                 return 0;
             }
             FetchResult.Fetched fetched = (FetchResult.Fetched) result;
+            String digest = ContentDigest.of(fetched.body());
+            if (source.servedBefore(digest) && fetched.movedTo() == null) {
+                // the very body parsed last time (a server without validators): nothing new, and the
+                // ttl it asked for still holds
+                quietFetches.record(new PollRecorder.Quiet(source.id(), fetched.status(), now,
+                        notBefore(fetched.freshUntil(), source.feedTtl(), now), null,
+                        new QuietFetch.Validators(fetched.etag(), fetched.lastModified(), digest, source.feedTtl())));
+                metrics.fetched(FetchMetrics.UNCHANGED, started, 0);
+                LOG.debugf("Source unchanged (same body as last parsed): sourceId=%d", source.id());
+                return 0;
+            }
             ParsedFeed feed;
             try {
                 feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUri(),
@@ -228,6 +240,9 @@ public class Poller {
                 fail(source, fetched.status(), e.getMessage(), now, null);
                 return 0;
             }
+            QuietFetch.Validators validators =
+                    new QuietFetch.Validators(fetched.etag(), fetched.lastModified(), digest, feed.ttl());
+            Instant notBefore = notBefore(fetched.freshUntil(), feed.ttl(), now);
             // only articles no source has brought yet are worth a page download or detecting a language for
             List<ArticleEvent> unseen = recorder.unseen(feed.articles());
             if (source.fullText()) {
@@ -236,14 +251,13 @@ public class Poller {
             int inserted;
             if (unseen.isEmpty() && fetched.movedTo() == null) {
                 // nothing to save but the fetch itself: recorded in a batch, as a 304 is
-                quietFetches.record(new PollRecorder.Quiet(source.id(), fetched.status(), now,
-                        notBefore(fetched, feed, now), feed.kind(),
-                        new QuietFetch.Validators(fetched.etag(), fetched.lastModified())));
+                quietFetches.record(new PollRecorder.Quiet(source.id(), fetched.status(), now, notBefore, feed.kind(),
+                        validators));
                 inserted = 0;
             } else {
                 List<ArticleEvent> articles = unseen.stream().map(languages::fillIn).toList();
-                inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), fetched.etag(),
-                        fetched.lastModified(), articles, now, notBefore(fetched, feed, now), fetched.movedTo());
+                inserted = recorder.recordFeed(source.id(), fetched.status(), feed.kind(), validators, articles, now,
+                        notBefore, fetched.movedTo());
             }
             metrics.fetched(FetchMetrics.OK, started, inserted);
             discoverHub(source, fetched, feed);
@@ -265,14 +279,16 @@ public class Poller {
         }
     }
 
-    /** The later of what the server (Cache-Control, Expires) and the feed (RSS ttl) ask for, or null. */
-    private static Instant notBefore(FetchResult.Fetched fetched, ParsedFeed feed, Instant now) {
-        Instant byTtl = feed.ttl() == null ? null : now.plus(feed.ttl());
-        Instant byServer = fetched.freshUntil();
+    /**
+     * The later of what the server (Cache-Control, Expires: {@code freshUntil}) and the feed (its RSS
+     * {@code ttl}) ask for, or null when neither asks.
+     */
+    private static Instant notBefore(Instant freshUntil, Duration ttl, Instant now) {
+        Instant byTtl = ttl == null ? null : now.plus(ttl);
         if (byTtl == null) {
-            return byServer;
+            return freshUntil;
         }
-        return byServer == null || byTtl.isAfter(byServer) ? byTtl : byServer;
+        return freshUntil == null || byTtl.isAfter(freshUntil) ? byTtl : freshUntil;
     }
 
     /** Hands the hubs the feed names (Link headers first, then the document) to WebSub; never throws. */

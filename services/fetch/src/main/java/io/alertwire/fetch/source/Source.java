@@ -57,6 +57,14 @@ public class Source {
     @Column(name = "last_modified", length = 256)
     private String lastModified;
 
+    /** SHA-256 (hex) of the last parsed feed body: an identical body is not parsed again. */
+    @Column(name = "content_digest", length = 64)
+    private String contentDigest;
+
+    /** The RSS ttl of the last parsed feed body, in seconds, or null. */
+    @Column(name = "feed_ttl_seconds")
+    private Integer feedTtlSeconds;
+
     @Column(name = "last_status")
     private Integer lastStatus;
 
@@ -167,6 +175,8 @@ public class Source {
         this.kind = null;
         this.etag = null;
         this.lastModified = null;
+        this.contentDigest = null;
+        this.feedTtlSeconds = null;
         this.consecutiveFailures = 0;
         this.lastError = null;
         this.nextFetchAt = now;
@@ -261,10 +271,12 @@ public class Source {
         return lastModified;
     }
 
-    /** Stores the validators for the next conditional GET; only once the items they cover are saved. */
-    public void setValidators(String etag, String lastModified) {
-        this.etag = etag;
-        this.lastModified = lastModified;
+    /** Stores what tells the next fetch the feed is unchanged; only once the items it covers are saved. */
+    public void setValidators(QuietFetch.Validators validators) {
+        this.etag = validators.etag();
+        this.lastModified = validators.lastModified();
+        this.contentDigest = validators.contentDigest();
+        this.feedTtlSeconds = validators.feedTtl() == null ? null : Math.toIntExact(validators.feedTtl().toSeconds());
     }
 
     public Integer getLastStatus() {

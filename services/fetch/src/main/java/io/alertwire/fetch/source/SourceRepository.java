@@ -38,7 +38,8 @@ public class SourceRepository implements PanacheRepository<Source> {
                       LIMIT ?
                       FOR UPDATE SKIP LOCKED) due
                 WHERE s.id = due.id
-                RETURNING s.id, s.url, s.name, s.etag, s.last_modified, s.poll_interval_seconds, s.full_text
+                RETURNING s.id, s.url, s.name, s.etag, s.last_modified, s.poll_interval_seconds, s.full_text,
+                          s.content_digest, s.feed_ttl_seconds
                 """;
         return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -47,9 +48,11 @@ public class SourceRepository implements PanacheRepository<Source> {
                 List<ClaimedSource> claimed = new ArrayList<>();
                 try (ResultSet rows = statement.executeQuery()) {
                     while (rows.next()) {
+                        int ttl = rows.getInt(9);
+                        Duration feedTtl = rows.wasNull() ? null : Duration.ofSeconds(ttl);
                         claimed.add(new ClaimedSource(rows.getLong(1), URI.create(rows.getString(2)),
                                 rows.getString(3), rows.getString(4), rows.getString(5),
-                                Duration.ofSeconds(rows.getInt(6)), rows.getBoolean(7)));
+                                Duration.ofSeconds(rows.getInt(6)), rows.getBoolean(7), rows.getString(8), feedTtl));
                     }
                 }
                 return claimed;
@@ -108,11 +111,13 @@ public class SourceRepository implements PanacheRepository<Source> {
                        last_fetched_at = f.fetched_at, current_interval_seconds = f.interval_seconds,
                        next_fetch_at = f.next_fetch_at, kind = coalesce(f.kind, s.kind),
                        etag = CASE WHEN f.new_validators THEN f.etag ELSE s.etag END,
-                       last_modified = CASE WHEN f.new_validators THEN f.last_modified ELSE s.last_modified END
+                       last_modified = CASE WHEN f.new_validators THEN f.last_modified ELSE s.last_modified END,
+                       content_digest = CASE WHEN f.new_validators THEN f.content_digest ELSE s.content_digest END,
+                       feed_ttl_seconds = CASE WHEN f.new_validators THEN f.feed_ttl_seconds ELSE s.feed_ttl_seconds END
                 FROM unnest(?::bigint[], ?::int[], ?::timestamptz[], ?::int[], ?::timestamptz[], ?::text[],
-                            ?::boolean[], ?::text[], ?::text[])
+                            ?::boolean[], ?::text[], ?::text[], ?::text[], ?::int[])
                      AS f(id, status, fetched_at, interval_seconds, next_fetch_at, kind, new_validators, etag,
-                          last_modified)
+                          last_modified, content_digest, feed_ttl_seconds)
                 WHERE s.id = f.id
                 """;
         int n = fetches.size();
@@ -125,6 +130,8 @@ public class SourceRepository implements PanacheRepository<Source> {
         Boolean[] newValidators = new Boolean[n];
         String[] etags = new String[n];
         String[] lastModified = new String[n];
+        String[] contentDigests = new String[n];
+        Integer[] feedTtls = new Integer[n];
         for (int i = 0; i < n; i++) {
             QuietFetch fetch = fetches.get(i);
             FetchSuccess success = fetch.success();
@@ -136,8 +143,12 @@ public class SourceRepository implements PanacheRepository<Source> {
             nextFetchAt[i] = success.nextFetchAt().toString();
             kinds[i] = fetch.kind();
             newValidators[i] = fetch.validators() != null;
-            etags[i] = fetch.validators() == null ? null : fetch.validators().etag();
-            lastModified[i] = fetch.validators() == null ? null : fetch.validators().lastModified();
+            QuietFetch.Validators validators = fetch.validators();
+            etags[i] = validators == null ? null : validators.etag();
+            lastModified[i] = validators == null ? null : validators.lastModified();
+            contentDigests[i] = validators == null ? null : validators.contentDigest();
+            feedTtls[i] = validators == null || validators.feedTtl() == null ? null
+                    : Math.toIntExact(validators.feedTtl().toSeconds());
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -150,6 +161,8 @@ public class SourceRepository implements PanacheRepository<Source> {
                 statement.setArray(7, connection.createArrayOf("bool", newValidators));
                 statement.setArray(8, connection.createArrayOf("text", etags));
                 statement.setArray(9, connection.createArrayOf("text", lastModified));
+                statement.setArray(10, connection.createArrayOf("text", contentDigests));
+                statement.setArray(11, connection.createArrayOf("int4", feedTtls));
                 statement.executeUpdate();
             }
         });

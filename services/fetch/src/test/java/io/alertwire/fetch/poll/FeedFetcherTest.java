@@ -59,7 +59,7 @@ class FeedFetcherTest {
     }
 
     private ClaimedSource source(String path) {
-        return new ClaimedSource(1, URI.create(server.baseUrl() + path), "test", null, null, Duration.ofMinutes(1), false);
+        return new ClaimedSource(1, URI.create(server.baseUrl() + path), "test", null, null, Duration.ofMinutes(1), false, null, null);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.alertwire.fetch.article.CanonicalUrl;
 import io.alertwire.fetch.feeds.Api;
 import io.alertwire.fetch.feeds.ArticleTopic;
 import io.alertwire.fetch.feeds.Feeds;
+import io.alertwire.fetch.feeds.Metrics;
 import io.alertwire.testing.KafkaBroker;
 import io.alertwire.testing.PostgresDatabase;
 import io.quarkus.test.common.TestResourceScope;
@@ -191,6 +192,33 @@ class PollingTest {
         assertPublishedOnce(key);
         assertEquals(2, Api.admin().get("/api/articles?sourceId=" + sourceId).then().statusCode(200)
                 .extract().jsonPath().getList("$").size());
+    }
+
+    @Test
+    void recordsTheSameBodyFromAServerWithoutValidatorsAsUnchangedAndStillSeesChanges() {
+        // no ETag, no Last-Modified: the server sends the whole feed every time; its ttl is 3 hours
+        String feed = Feeds.load("rss2.xml", id).replace("<language>", "<ttl>180</ttl><language>");
+        String url = serve("no-validators.xml", "application/rss+xml", feed);
+        String sourceId = Api.createSource(url);
+        awaitRecord(keyOf("https://news.example.com/" + id + "/talks?id=7"));
+        String firstFetch = awaitSource(sourceId, s -> s.get("lastFetchedAt") != null).getString("lastFetchedAt");
+        double unchangedBefore = Metrics.value("alertwire_fetch_fetches_total{outcome=\"unchanged\"}");
+
+        Api.admin().post("/api/sources/" + sourceId + "/fetch").then().statusCode(202);
+
+        JsonPath again = awaitSource(sourceId, s -> !firstFetch.equals(s.getString("lastFetchedAt")));
+        assertEquals(200, again.getInt("lastStatus"));
+        assertEquals(0, again.getInt("consecutiveFailures"));
+        assertEquals(Duration.ofHours(3), scheduled(again), "the remembered ttl still holds, unparsed");
+        assertTrue(Metrics.value("alertwire_fetch_fetches_total{outcome=\"unchanged\"}") > unchangedBefore,
+                "the identical body was recorded as unchanged");
+
+        // one byte more is a new body: parsed, and its new item published
+        String newItem = "<item><title>Envoys meet again</title><link>https://news.example.com/" + id
+                + "/again</link></item>";
+        serve("no-validators.xml", "application/rss+xml", feed.replace("</channel>", newItem + "</channel>"));
+        Api.admin().post("/api/sources/" + sourceId + "/fetch").then().statusCode(202);
+        assertPublishedOnce(keyOf("https://news.example.com/" + id + "/again"));
     }
 
     @Test
