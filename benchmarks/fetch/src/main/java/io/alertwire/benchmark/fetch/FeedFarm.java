@@ -39,8 +39,9 @@ final class FeedFarm implements AutoCloseable {
     private final Feed[] feeds;
     private final AtomicLong feedRequests = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
-    /** Per feed, when it was last requested (System.nanoTime), 0 if never. */
-    private final AtomicLongArray lastRequested;
+    /** Per feed, when it was first requested since the round began (System.nanoTime), 0 if not yet. */
+    private final AtomicLongArray firstInRound;
+    private volatile long roundStart;
     /** New item URL to when the farm first served it (System.nanoTime). */
     private final Map<String, Long> firstServed = new ConcurrentHashMap<>();
 
@@ -90,7 +91,7 @@ final class FeedFarm implements AutoCloseable {
             return thread;
         });
         feeds = new Feed[feedCount];
-        lastRequested = new AtomicLongArray(feedCount);
+        firstInRound = new AtomicLongArray(feedCount);
         for (int i = 0; i < feedCount; i++) {
             feeds[i] = new Feed(i);
         }
@@ -120,16 +121,33 @@ final class FeedFarm implements AutoCloseable {
         return feedRequests.get();
     }
 
-    /** How many feeds were requested at least once since {@code nanoTime} (repeats count once). */
-    int requestedSince(long nanoTime) {
+    /** Starts counting which feeds are requested, from now (System.nanoTime). */
+    void startRound(long nanoTime) {
+        roundStart = nanoTime;
+        for (int i = 0; i < feeds.length; i++) {
+            firstInRound.set(i, 0);
+        }
+    }
+
+    /** How many feeds were requested since the round began (repeats count once). */
+    int requestedInRound() {
         int count = 0;
         for (int i = 0; i < feeds.length; i++) {
-            long at = lastRequested.get(i);
-            if (at != 0 && at - nanoTime >= 0) {
+            if (firstInRound.get(i) != 0) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** The {@code n} feeds first requested last in this round, as "feed i (what it is) at +s". */
+    String lastOfRound(int n) {
+        return java.util.stream.IntStream.range(0, feeds.length).boxed()
+                .sorted(java.util.Comparator.comparingLong((Integer i) -> firstInRound.get(i)).reversed())
+                .limit(n)
+                .map(i -> String.format("feed %d (%s%s) at +%.1f s", i, feeds[i].conditional ? "ETag" : "no ETag",
+                        i < pushedFeeds ? ", names the hub" : "", (firstInRound.get(i) - roundStart) / 1e9))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     long notModified() {
@@ -167,7 +185,7 @@ final class FeedFarm implements AutoCloseable {
             }
             Feed feed = feeds[Integer.parseInt(path.substring("/feeds/".length(), path.length() - ".xml".length()))];
             feedRequests.incrementAndGet();
-            lastRequested.set(feed.index, System.nanoTime());
+            firstInRound.compareAndSet(feed.index, 0, System.nanoTime());
             byte[] body;
             String etag;
             int version;

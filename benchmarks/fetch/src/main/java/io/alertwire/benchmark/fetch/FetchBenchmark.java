@@ -127,8 +127,9 @@ public final class FetchBenchmark {
             line("imported %d sources (disabled, so that no polling competes with the import) in %.1f s", sources,
                     seconds(System.nanoTime() - imported));
             long firstStart = System.nanoTime();
+            farm.startRound(firstStart);
             enableAll(database);
-            double first = timeRound(() -> farm.requestedSince(firstStart), firstStart, FIRST_ROUND_TIMEOUT);
+            double first = timeRound(farm::requestedInRound, firstStart, FIRST_ROUND_TIMEOUT);
             line("first round (every feed new, %d articles published): %.0f polls/s", arrivals.records(), first);
 
             long postmaster = postmasterPid(database);
@@ -140,8 +141,9 @@ public final class FetchBenchmark {
                 update(database, "SELECT pg_stat_statements_reset()");
                 CpuSplit cpuBefore = CpuSplit.now(fetch.pid(), postmaster);
                 long start = System.nanoTime();
+                farm.startRound(start);
                 makeAllDue(database);
-                double rate = timeRound(() -> farm.requestedSince(start), start, ROUND_TIMEOUT);
+                double rate = timeRound(farm::requestedInRound, start, ROUND_TIMEOUT);
                 CpuSplit cpu = CpuSplit.now(fetch.pid(), postmaster).minus(cpuBefore);
                 rates.add(rate);
                 serviceCpu.add((double) cpu.service() / sources);
@@ -149,6 +151,7 @@ public final class FetchBenchmark {
                         + "PostgreSQL %.2f ms, harness (farm, Kafka broker) %.2f ms", round, rate,
                         farm.notModified() - notModifiedBefore, sources, (double) cpu.service() / sources,
                         (double) cpu.postgres() / sources, (double) cpu.harness() / sources);
+                line("  polled last: %s", farm.lastOfRound(3));
             }
             line("the last round's statements, by PostgreSQL execution time (pg_stat_statements):%n%s",
                     topStatements(database));
