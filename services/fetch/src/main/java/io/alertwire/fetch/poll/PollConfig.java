@@ -8,11 +8,15 @@ import java.time.Duration;
 @ConfigMapping(prefix = "alertwire.fetch")
 public interface PollConfig {
 
-    /** How often the poller looks for due sources. */
-    @WithDefault("5s")
+    /**
+     * How often the poller looks for due sources when it is not already working through a backlog:
+     * at most this long passes between a source falling due and its fetch (one cheap indexed query
+     * per tick and replica). A source whose host is busy is handed back due one tick later.
+     */
+    @WithDefault("1s")
     Duration tick();
 
-    /** At most this many sources are claimed at once (per replica), and never more than idle workers. */
+    /** At most this many sources are claimed at once (per replica), and never more than the workers can take. */
     @WithDefault("32")
     int batchSize();
 

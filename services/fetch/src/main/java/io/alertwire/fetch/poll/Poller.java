@@ -47,6 +47,7 @@ public class Poller {
     private final ArticlePages pages;
     private final ExecutorService workers;
     private final HostSlots hosts;
+    /** Sources handed to the workers and not finished: being fetched, or queued for a worker. */
     private final AtomicInteger running = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
     /** Whether the last claim took all it asked for, so more sources may be due right now. */
@@ -92,7 +93,7 @@ public class Poller {
     }
 
     /**
-     * Claims as many due sources as there are idle workers and hands them out. Called by the tick
+     * Claims as many due sources as the workers and their short queue can take and hands them out. Called by the tick
      * and, while the last claim found more due sources than it could take, by each worker that
      * frees up, so a backlog is worked through at the workers' pace rather than the tick's.
      */
@@ -112,16 +113,26 @@ public class Poller {
         }
     }
 
+    /**
+     * How many sources may be claimed but not yet fetched, beyond the workers: half as many again.
+     * While a claim runs, the workers that free up take these rather than idle; a queued source
+     * waits at most for the fetches ahead of it (each bounded by the request timeout), well within
+     * its lease.
+     */
+    private int claimedAtMost() {
+        return config.concurrency() + Math.max(1, config.concurrency() / 2);
+    }
+
     /** Refills come in batches (a quarter of the workers) rather than one claim per finished fetch. */
     private boolean enoughIdleToRefill() {
-        int free = config.concurrency() - running.get();
+        int free = claimedAtMost() - running.get();
         return free >= Math.max(1, Math.min(config.batchSize(), config.concurrency()) / 4);
     }
 
     private void claimAndDispatch() {
-        // only as many as there are idle workers: a claimed source never waits in a queue, and a
-        // slow fetch holds its own worker only, not the next tick
-        int idle = config.concurrency() - running.get();
+        // only as many as the workers and their short queue hold: a slow fetch holds its own
+        // worker only, never the next tick
+        int idle = claimedAtMost() - running.get();
         if (idle <= 0) {
             return;
         }

@@ -18,12 +18,14 @@
  * longer than any fetch) simply expires and another replica fetches the source.
  *
  * <h2>Workers and hosts</h2>
- * A tick claims no more sources than there are idle workers ({@code alertwire.fetch.concurrency},
- * 32; a fetch mostly waits for the network), hands each to a worker and returns without waiting,
- * so a slow fetch holds one worker, never the next tick. While the last claim found as many due
- * sources as it asked for (a backlog), each worker that frees up claims again at once, once a
- * quarter of the workers are idle, so a backlog drains at the workers' pace, not one claim per
- * tick. Workers that free up while a claim is running leave the claiming to it, and the claimer
+ * A tick (every second) claims no more sources than the workers ({@code alertwire.fetch.concurrency},
+ * 32; a fetch mostly waits for the network) and a short queue of half as many again can take, hands
+ * each to a worker and returns without waiting, so a slow fetch holds one worker, never the next
+ * tick; a queued source waits only for the fetches ahead of it, well within its lease. While the
+ * last claim found as many due sources as it asked for (a backlog), a worker that frees up claims
+ * again as soon as a quarter of the workers' worth is free, while the queue still feeds the others:
+ * so a backlog drains at the workers' pace, not one claim per tick, and no worker idles during a
+ * claim. Workers that free up while a claim is running leave the claiming to it, and the claimer
  * looks again after its claim, so no idle worker waits for the next tick while sources are due.
  * At most {@code alertwire.fetch.per-host-concurrency} (2) fetches run against one host (host name
  * and port) at a time: a claimed source whose host is at its limit, or within the
