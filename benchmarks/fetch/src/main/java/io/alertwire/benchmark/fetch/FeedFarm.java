@@ -51,9 +51,9 @@ final class FeedFarm implements AutoCloseable {
         volatile int version;
         volatile byte[] body;
 
-        Feed(int index) {
+        Feed(int index, boolean conditional) {
             this.index = index;
-            this.conditional = index % 10 != 0;
+            this.conditional = conditional;
             render();
         }
 
@@ -93,7 +93,9 @@ final class FeedFarm implements AutoCloseable {
         feeds = new Feed[feedCount];
         firstInRound = new AtomicLongArray(feedCount);
         for (int i = 0; i < feedCount; i++) {
-            feeds[i] = new Feed(i);
+            // feed i is on host i mod hosts; the feeds without ETag are one in ten on every host (not
+            // every feed of one host in ten, which the per-host limit would make a slow tail of each round)
+            feeds[i] = new Feed(i, (i / hostCount) % 10 != 0);
         }
         for (int h = 0; h < hostCount; h++) {
             HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
