@@ -93,9 +93,10 @@ public class Poller {
     }
 
     /**
-     * Claims as many due sources as the workers and their short queue can take and hands them out. Called by the tick
-     * and, while the last claim found more due sources than it could take, by each worker that
-     * frees up, so a backlog is worked through at the workers' pace rather than the tick's.
+     * Claims as many due sources as the workers and their short queue can take and hands them out.
+     * Called by the tick and, while the last claim found more due sources than it could take, by
+     * each worker that frees up, so a backlog is worked through at the workers' pace rather than the
+     * tick's.
      */
     private void dispatchDue() {
         // one claim at a time per replica: concurrent claims would only split the same idle workers.
@@ -233,13 +234,7 @@ public class Poller {
             FetchResult.Fetched fetched = (FetchResult.Fetched) result;
             String digest = ContentDigest.of(fetched.body());
             if (source.servedBefore(digest) && fetched.movedTo() == null) {
-                // the very body parsed last time (a server without validators): nothing new, and the
-                // ttl it asked for still holds
-                quietFetches.record(new PollRecorder.Quiet(source.id(), fetched.status(), now,
-                        notBefore(fetched.freshUntil(), source.feedTtl(), now), null,
-                        new QuietFetch.Validators(fetched.etag(), fetched.lastModified(), digest, source.feedTtl())));
-                metrics.fetched(FetchMetrics.UNCHANGED, started, 0);
-                LOG.debugf("Source unchanged (same body as last parsed): sourceId=%d", source.id());
+                recordUnchanged(source, fetched, digest, now, started);
                 return 0;
             }
             ParsedFeed feed;
@@ -288,6 +283,19 @@ public class Poller {
             }
             return 0;
         }
+    }
+
+    /**
+     * The very body parsed last time (a server without validators): nothing new, and the ttl that
+     * body asked for still holds; recorded in a batch, as a 304 is.
+     */
+    private void recordUnchanged(ClaimedSource source, FetchResult.Fetched fetched, String digest, Instant now,
+            long started) {
+        quietFetches.record(new PollRecorder.Quiet(source.id(), fetched.status(), now,
+                notBefore(fetched.freshUntil(), source.feedTtl(), now), null,
+                new QuietFetch.Validators(fetched.etag(), fetched.lastModified(), digest, source.feedTtl())));
+        metrics.fetched(FetchMetrics.UNCHANGED, started, 0);
+        LOG.debugf("Source unchanged (same body as last parsed): sourceId=%d", source.id());
     }
 
     /**
