@@ -10,20 +10,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
@@ -64,7 +60,8 @@ public class TopicMatcher {
         this.config = config;
         try {
             this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES, 0f,
-                    WEIGHTOR, List.of(), Set.of()));
+                    WEIGHTOR, List.of(), Set.of()), new MonitorConfiguration().setQueryDecomposer(
+                    new PreparedPartsDecomposer()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene Monitor", e);
         }
@@ -195,10 +192,9 @@ public class TopicMatcher {
     /** The topics the article matches, best score first. */
     public List<TopicMatch> match(ArticleText article) {
         ArticleDocument indexed = ArticleDocument.of(article);
-        Document document = indexed.document();
-        MatchingQueries<HighlightsMatch> result;
+        MatchingQueries<ScoredHighlightsMatch> result;
         try {
-            result = monitor.match(document, HighlightsMatch.MATCHER);
+            result = monitor.match(indexed.document(), ScoredHighlightsMatcher.factory(topicsFor(article)));
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }
@@ -207,62 +203,42 @@ public class TopicMatcher {
         if (result.getMatchCount() == 0) {
             return List.of();
         }
-        // scoring needs its own one-document index: the Monitor's is internal to the match call
-        MemoryIndex scoring = MemoryIndex.fromDocument(document, analyzer);
         Map<String, String> sources = indexed.sources();
         String textField = indexed.analysis().textField();
         List<TopicMatch> matches = new ArrayList<>();
-        for (HighlightsMatch match : result.getMatches()) {
+        for (ScoredHighlightsMatch match : result.getMatches()) {
             Registered registered = topics.get(match.getQueryId());
-            if (registered == null || !registered.topic().acceptsLanguage(article.language())) {
+            if (registered == null) {
                 continue;
             }
-            double raw;
-            try {
-                raw = scoring.search(registered.query());
-            } catch (RuntimeException e) {
-                LOG.warnf("Topic %s could not be scored and was skipped: %s", registered.topic().id(), e.toString());
-                continue;
-            }
-            double score = raw / (raw + config.scoreSaturation());
-            if (score < registered.topic().minScore()) {
-                continue;
-            }
-            matches.add(new TopicMatch(registered.topic().id(), registered.topic().name(), score,
-                    highlights(match, sources, textField)));
+            matches.add(new TopicMatch(registered.topic().id(), registered.topic().name(), squash(match.score()),
+                    Highlights.cut(match.hits(), sources, textField, config.maxHighlights())));
         }
         matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::topicId));
         return matches;
     }
 
-    /** The distinct words the query matched, cut from the original text, in text order. */
-    private List<String> highlights(HighlightsMatch match, Map<String, String> sources, String textField) {
-        record Cut(int field, int start, String words) {
-        }
-        List<Cut> cuts = new ArrayList<>();
-        for (Map.Entry<String, Set<HighlightsMatch.Hit>> hits : match.getHits().entrySet()) {
-            String source = sources.get(hits.getKey());
-            if (source == null) {
-                continue;
+    /** The registered topics as one article's candidates see them: only those of its language, and their score floors. */
+    private ScoredHighlightsMatcher.Topics topicsFor(ArticleText article) {
+        return new ScoredHighlightsMatcher.Topics() {
+            @Override
+            public Query scoringQuery(String topicId) {
+                Registered registered = topics.get(topicId);
+                return registered == null || !registered.topic().acceptsLanguage(article.language()) ? null
+                        : registered.query();
             }
-            // text before title: the text field holds the title too, so the same words come first from it
-            int fieldOrder = textField.equals(hits.getKey()) ? 0 : 1;
-            for (HighlightsMatch.Hit hit : hits.getValue()) {
-                if (hit.startOffset >= 0 && hit.endOffset <= source.length() && hit.startOffset < hit.endOffset) {
-                    cuts.add(new Cut(fieldOrder, hit.startOffset,
-                            source.substring(hit.startOffset, hit.endOffset).replaceAll("\\s+", " ")));
-                }
+
+            @Override
+            public boolean keeps(String topicId, float score) {
+                Registered registered = topics.get(topicId);
+                return registered != null && squash(score) >= registered.topic().minScore();
             }
-        }
-        cuts.sort(Comparator.comparingInt(Cut::field).thenComparingInt(Cut::start));
-        Map<String, String> distinct = new LinkedHashMap<>();
-        for (Cut cut : cuts) {
-            distinct.putIfAbsent(cut.words().toLowerCase(Locale.ROOT), cut.words());
-            if (distinct.size() >= config.maxHighlights()) {
-                break;
-            }
-        }
-        return List.copyOf(distinct.values());
+        };
+    }
+
+    /** A raw BM25 score squashed into 0..1: more and rarer matched words score higher, none reaches 1. */
+    private double squash(float raw) {
+        return raw / (raw + config.scoreSaturation());
     }
 
     @PreDestroy
