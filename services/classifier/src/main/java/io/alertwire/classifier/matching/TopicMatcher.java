@@ -39,16 +39,12 @@ public class TopicMatcher {
     private static final int PRESEARCHER_PASSES = 2;
     /** Topics registered per Monitor call (each call commits the Monitor's query index once). */
     private static final int REGISTER_BATCH = 5_000;
-    /**
-     * Source and language values are shared by many articles: the presearcher should pick a
-     * query's words over them when it has the choice.
-     */
-    private static final TermWeightor WEIGHTOR = TermWeightor.combine(
-            TermWeightor.fieldWeightor(0.1, ArticleFields.SOURCE, ArticleFields.LANGUAGE), TermWeightor.DEFAULT);
 
     private final MatchingConfig config;
     private final Analyzer analyzer = ArticleFields.analyzer();
     private final QueryCompiler compiler = new QueryCompiler(ArticleFields.queryFields());
+    /** How rare each term is among the topics: the presearcher picks a topic's rarest words. */
+    private final RareTermWeightor rarity = new RareTermWeightor();
     private final Monitor monitor;
     private final Map<String, Registered> topics = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -59,8 +55,12 @@ public class TopicMatcher {
     public TopicMatcher(MatchingConfig config) {
         this.config = config;
         try {
+            // source and language values are shared by many articles: pick a query's words over them
+            TermWeightor weightor = TermWeightor.combine(
+                    TermWeightor.fieldWeightor(0.1, ArticleFields.SOURCE, ArticleFields.LANGUAGE),
+                    TermWeightor.DEFAULT, rarity);
             this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES, 0f,
-                    WEIGHTOR, List.of(), Set.of()), new MonitorConfiguration().setQueryDecomposer(
+                    weightor, List.of(), Set.of()), new MonitorConfiguration().setQueryDecomposer(
                     new PreparedPartsDecomposer()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene Monitor", e);
@@ -83,16 +83,32 @@ public class TopicMatcher {
         if (current != null && current.topic().equals(topic)) {
             return true;
         }
+        Query query;
         try {
-            Query query = PreparedQueries.prepare(compiler.compile(topic.query()));
-            monitor.register(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
-            topics.put(topic.id(), new Registered(topic, query));
+            query = PreparedQueries.prepare(compiler.compile(topic.query()));
+        } catch (RuntimeException e) {
+            return leaveOut(topic, e);
+        }
+        rarity.add(query);
+        return registerOne(new Registered(topic, query));
+    }
+
+    private boolean registerOne(Registered registered) {
+        try {
+            monitor.register(new MonitorQuery(registered.topic().id(), registered.query(), registered.topic().query(),
+                    Map.of()));
+            topics.put(registered.topic().id(), registered);
             return true;
         } catch (RuntimeException | IOException e) {
-            LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
-            remove(topic.id());
-            return false;
+            return leaveOut(registered.topic(), e);
         }
+    }
+
+    /** Logs why a topic cannot be matched and removes its previous version, if any. @return false */
+    private boolean leaveOut(TopicDefinition topic, Exception e) {
+        LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
+        remove(topic.id());
+        return false;
     }
 
     /** Removes a topic; unknown ids are ignored. */
@@ -113,20 +129,27 @@ public class TopicMatcher {
     public void replaceAll(Collection<TopicDefinition> wanted) {
         Set<String> ids = new HashSet<>();
         List<Registered> changed = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
         int failed = 0;
         for (TopicDefinition topic : wanted) {
             ids.add(topic.id());
             Registered current = topics.get(topic.id());
             if (current != null && current.topic().equals(topic)) {
+                queries.add(current.query());
                 continue;
             }
             try {
-                changed.add(new Registered(topic, PreparedQueries.prepare(compiler.compile(topic.query()))));
+                Registered compiled = new Registered(topic, PreparedQueries.prepare(compiler.compile(topic.query())));
+                changed.add(compiled);
+                queries.add(compiled.query());
             } catch (RuntimeException e) {
-                LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
-                remove(topic.id());
+                leaveOut(topic, e);
                 failed++;
             }
+        }
+        if (!changed.isEmpty()) {
+            // before registering: the new topics' terms are chosen by rarity among all of them
+            rarity.recount(queries);
         }
         for (int from = 0; from < changed.size(); from += REGISTER_BATCH) {
             failed += register(changed.subList(from, Math.min(changed.size(), from + REGISTER_BATCH)));
@@ -155,7 +178,7 @@ public class TopicMatcher {
             // find the topic the Monitor refused, so that it alone is left out
             int failed = 0;
             for (Registered r : batch) {
-                if (!put(r.topic())) {
+                if (!registerOne(r)) {
                     failed++;
                 }
             }
