@@ -10,20 +10,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.memory.MemoryIndex;
-import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
@@ -43,16 +39,12 @@ public class TopicMatcher {
     private static final int PRESEARCHER_PASSES = 2;
     /** Topics registered per Monitor call (each call commits the Monitor's query index once). */
     private static final int REGISTER_BATCH = 5_000;
-    /**
-     * Source and language values are shared by many articles: the presearcher should pick a
-     * query's words over them when it has the choice.
-     */
-    private static final TermWeightor WEIGHTOR = TermWeightor.combine(
-            TermWeightor.fieldWeightor(0.1, ArticleFields.SOURCE, ArticleFields.LANGUAGE), TermWeightor.DEFAULT);
 
     private final MatchingConfig config;
     private final Analyzer analyzer = ArticleFields.analyzer();
     private final QueryCompiler compiler = new QueryCompiler(ArticleFields.queryFields());
+    /** How rare each term is among the topics: the presearcher picks a topic's rarest words. */
+    private final RareTermWeightor rarity = new RareTermWeightor();
     private final Monitor monitor;
     private final Map<String, Registered> topics = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -63,8 +55,13 @@ public class TopicMatcher {
     public TopicMatcher(MatchingConfig config) {
         this.config = config;
         try {
+            // source and language values are shared by many articles: pick a query's words over them
+            TermWeightor weightor = TermWeightor.combine(
+                    TermWeightor.fieldWeightor(0.1, ArticleFields.SOURCE, ArticleFields.LANGUAGE),
+                    TermWeightor.DEFAULT, rarity);
             this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES, 0f,
-                    WEIGHTOR, List.of(), Set.of()));
+                    weightor, List.of(), Set.of()), new MonitorConfiguration().setQueryDecomposer(
+                    new PreparedPartsDecomposer()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene Monitor", e);
         }
@@ -86,16 +83,32 @@ public class TopicMatcher {
         if (current != null && current.topic().equals(topic)) {
             return true;
         }
+        Query query;
         try {
-            Query query = PreparedQueries.prepare(compiler.compile(topic.query()));
-            monitor.register(new MonitorQuery(topic.id(), query, topic.query(), Map.of()));
-            topics.put(topic.id(), new Registered(topic, query));
+            query = PreparedQueries.prepare(compiler.compile(topic.query()));
+        } catch (RuntimeException e) {
+            return leaveOut(topic, e);
+        }
+        rarity.add(query);
+        return registerOne(new Registered(topic, query));
+    }
+
+    private boolean registerOne(Registered registered) {
+        try {
+            monitor.register(new MonitorQuery(registered.topic().id(), registered.query(), registered.topic().query(),
+                    Map.of()));
+            topics.put(registered.topic().id(), registered);
             return true;
         } catch (RuntimeException | IOException e) {
-            LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
-            remove(topic.id());
-            return false;
+            return leaveOut(registered.topic(), e);
         }
+    }
+
+    /** Logs why a topic cannot be matched and removes its previous version, if any. @return false */
+    private boolean leaveOut(TopicDefinition topic, Exception e) {
+        LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
+        remove(topic.id());
+        return false;
     }
 
     /** Removes a topic; unknown ids are ignored. */
@@ -116,20 +129,27 @@ public class TopicMatcher {
     public void replaceAll(Collection<TopicDefinition> wanted) {
         Set<String> ids = new HashSet<>();
         List<Registered> changed = new ArrayList<>();
+        List<Query> queries = new ArrayList<>();
         int failed = 0;
         for (TopicDefinition topic : wanted) {
             ids.add(topic.id());
             Registered current = topics.get(topic.id());
             if (current != null && current.topic().equals(topic)) {
+                queries.add(current.query());
                 continue;
             }
             try {
-                changed.add(new Registered(topic, PreparedQueries.prepare(compiler.compile(topic.query()))));
+                Registered compiled = new Registered(topic, PreparedQueries.prepare(compiler.compile(topic.query())));
+                changed.add(compiled);
+                queries.add(compiled.query());
             } catch (RuntimeException e) {
-                LOG.warnf("Topic %s left out of matching: its query cannot be used: %s", topic.id(), e.getMessage());
-                remove(topic.id());
+                leaveOut(topic, e);
                 failed++;
             }
+        }
+        if (!changed.isEmpty()) {
+            // before registering: the new topics' terms are chosen by rarity among all of them
+            rarity.recount(queries);
         }
         for (int from = 0; from < changed.size(); from += REGISTER_BATCH) {
             failed += register(changed.subList(from, Math.min(changed.size(), from + REGISTER_BATCH)));
@@ -158,7 +178,7 @@ public class TopicMatcher {
             // find the topic the Monitor refused, so that it alone is left out
             int failed = 0;
             for (Registered r : batch) {
-                if (!put(r.topic())) {
+                if (!registerOne(r)) {
                     failed++;
                 }
             }
@@ -195,10 +215,9 @@ public class TopicMatcher {
     /** The topics the article matches, best score first. */
     public List<TopicMatch> match(ArticleText article) {
         ArticleDocument indexed = ArticleDocument.of(article);
-        Document document = indexed.document();
-        MatchingQueries<HighlightsMatch> result;
+        MatchingQueries<ScoredHighlightsMatch> result;
         try {
-            result = monitor.match(document, HighlightsMatch.MATCHER);
+            result = monitor.match(indexed.document(), ScoredHighlightsMatcher.factory(topicsFor(article)));
         } catch (IOException e) {
             throw new UncheckedIOException("matching failed", e);
         }
@@ -207,62 +226,42 @@ public class TopicMatcher {
         if (result.getMatchCount() == 0) {
             return List.of();
         }
-        // scoring needs its own one-document index: the Monitor's is internal to the match call
-        MemoryIndex scoring = MemoryIndex.fromDocument(document, analyzer);
         Map<String, String> sources = indexed.sources();
         String textField = indexed.analysis().textField();
         List<TopicMatch> matches = new ArrayList<>();
-        for (HighlightsMatch match : result.getMatches()) {
+        for (ScoredHighlightsMatch match : result.getMatches()) {
             Registered registered = topics.get(match.getQueryId());
-            if (registered == null || !registered.topic().acceptsLanguage(article.language())) {
+            if (registered == null) {
                 continue;
             }
-            double raw;
-            try {
-                raw = scoring.search(registered.query());
-            } catch (RuntimeException e) {
-                LOG.warnf("Topic %s could not be scored and was skipped: %s", registered.topic().id(), e.toString());
-                continue;
-            }
-            double score = raw / (raw + config.scoreSaturation());
-            if (score < registered.topic().minScore()) {
-                continue;
-            }
-            matches.add(new TopicMatch(registered.topic().id(), registered.topic().name(), score,
-                    highlights(match, sources, textField)));
+            matches.add(new TopicMatch(registered.topic().id(), registered.topic().name(), squash(match.score()),
+                    Highlights.cut(match.hits(), sources, textField, config.maxHighlights())));
         }
         matches.sort(Comparator.comparingDouble(TopicMatch::score).reversed().thenComparing(TopicMatch::topicId));
         return matches;
     }
 
-    /** The distinct words the query matched, cut from the original text, in text order. */
-    private List<String> highlights(HighlightsMatch match, Map<String, String> sources, String textField) {
-        record Cut(int field, int start, String words) {
-        }
-        List<Cut> cuts = new ArrayList<>();
-        for (Map.Entry<String, Set<HighlightsMatch.Hit>> hits : match.getHits().entrySet()) {
-            String source = sources.get(hits.getKey());
-            if (source == null) {
-                continue;
+    /** The registered topics as one article's candidates see them: only those of its language, and their score floors. */
+    private ScoredHighlightsMatcher.Topics topicsFor(ArticleText article) {
+        return new ScoredHighlightsMatcher.Topics() {
+            @Override
+            public Query scoringQuery(String topicId) {
+                Registered registered = topics.get(topicId);
+                return registered == null || !registered.topic().acceptsLanguage(article.language()) ? null
+                        : registered.query();
             }
-            // text before title: the text field holds the title too, so the same words come first from it
-            int fieldOrder = textField.equals(hits.getKey()) ? 0 : 1;
-            for (HighlightsMatch.Hit hit : hits.getValue()) {
-                if (hit.startOffset >= 0 && hit.endOffset <= source.length() && hit.startOffset < hit.endOffset) {
-                    cuts.add(new Cut(fieldOrder, hit.startOffset,
-                            source.substring(hit.startOffset, hit.endOffset).replaceAll("\\s+", " ")));
-                }
+
+            @Override
+            public boolean keeps(String topicId, float score) {
+                Registered registered = topics.get(topicId);
+                return registered != null && squash(score) >= registered.topic().minScore();
             }
-        }
-        cuts.sort(Comparator.comparingInt(Cut::field).thenComparingInt(Cut::start));
-        Map<String, String> distinct = new LinkedHashMap<>();
-        for (Cut cut : cuts) {
-            distinct.putIfAbsent(cut.words().toLowerCase(Locale.ROOT), cut.words());
-            if (distinct.size() >= config.maxHighlights()) {
-                break;
-            }
-        }
-        return List.copyOf(distinct.values());
+        };
+    }
+
+    /** A raw BM25 score squashed into 0..1: more and rarer matched words score higher, none reaches 1. */
+    private double squash(float raw) {
+        return raw / (raw + config.scoreSaturation());
     }
 
     @PreDestroy

@@ -5,12 +5,16 @@
  *
  * <p>Each topic's query is compiled once and registered in an in-memory Lucene
  * {@link org.apache.lucene.monitor.Monitor} under the topic's id. The Monitor's presearcher
- * ({@link org.apache.lucene.monitor.MultipassTermFilteredPresearcher}, two passes, source and
- * language terms weighted down) picks the few stored queries whose terms occur in the article and
- * runs only those, so the cost per article grows far slower than the number of topics. The query
- * package refuses queries it could not pre-filter. Queries are registered already rewritten
- * ({@link io.alertwire.classifier.matching.PreparedQueries}), so a candidate is not rebuilt for
- * every article it runs on.
+ * ({@link org.apache.lucene.monitor.MultipassTermFilteredPresearcher}, two passes) picks the few
+ * stored queries whose terms occur in the article and runs only those, so the cost per article
+ * grows far slower than the number of topics. It indexes each topic by its rarest words
+ * ({@link io.alertwire.classifier.matching.RareTermWeightor}: words few topics share; source and
+ * language terms weighted down), so that an article is not a candidate for every topic that
+ * shares a common news word with it. The query package refuses queries it could not pre-filter.
+ * Queries, and the parts the Monitor splits them into, are registered already rewritten
+ * ({@link io.alertwire.classifier.matching.PreparedQueries},
+ * {@link io.alertwire.classifier.matching.PreparedPartsDecomposer}), so a candidate is not rebuilt
+ * for every article it runs on.
  *
  * <h2>Analysis per language</h2>
  *
@@ -33,14 +37,17 @@
  * Monitor, for scoring and for the query compiler, so both sides always agree on word forms. A query
  * word is searched in the fields of every analysis; only those of the article's own exist. The text
  * is analysed once per article ({@link io.alertwire.classifier.matching.AnalysedText}) and its tokens
- * replayed for the text field, the prefix field and the scoring index: analysis, Korean above all,
+ * replayed for the text field and the prefix field: analysis, Korean above all,
  * is most of the cost of matching an article.
  *
  * <h2>Scores and highlights</h2>
  *
- * <p>The Monitor tells which topics matched and where ({@link org.apache.lucene.monitor.HighlightsMatch}
- * offsets, from which the matched words are cut out of the original text of the text and title
- * fields). The score of a match is the query's BM25 score on a one-document index, squashed into
+ * <p>Candidates run in one pass on the Monitor's one-document index
+ * ({@link io.alertwire.classifier.matching.ScoredHighlightsMatcher}): first whether the candidate
+ * matches at all, and only for a match the score and where it matched (the offsets of Lucene's
+ * {@link org.apache.lucene.monitor.HighlightsMatch}, from which
+ * {@link io.alertwire.classifier.matching.Highlights} cuts the matched words out of the original
+ * text of the text and title fields). The score of a match is the query's BM25 score on the article, squashed into
  * 0..1 by {@code s / (s + k)} so that more and rarer matched words score higher but no score
  * reaches 1; filters ({@code source:}, {@code lang:}) and prefix heads do not score.
  *

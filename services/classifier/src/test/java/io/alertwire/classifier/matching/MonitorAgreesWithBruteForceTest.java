@@ -22,6 +22,9 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.memory.MemoryIndex;
+import org.apache.lucene.monitor.HighlightsMatch;
+import org.apache.lucene.monitor.Monitor;
+import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,23 +44,10 @@ class MonitorAgreesWithBruteForceTest {
 
     @Test
     void monitorMatchesEqualEveryQueryRunOnEveryArticle() throws IOException {
-        List<ArticleText> articles = new ArrayList<>(corpus());
-        Assumptions.assumeTrue(!articles.isEmpty(), "shared corpus not found");
-        articles.addAll(mixedScript(articles));
+        List<ArticleText> articles = articles();
         TopicMatcher matcher = TestMatchers.create();
         Map<String, Query> queries = new LinkedHashMap<>();
-        List<TopicDefinition> topics = new ArrayList<>();
-        Random random = new Random(42);
-        while (queries.size() < TOPICS) {
-            String query = topicFrom(articles.get(random.nextInt(articles.size())), random);
-            String id = "t" + queries.size();
-            try {
-                queries.put(id, matcher.compiler().compile(query));
-                topics.add(new TopicDefinition(id, id, query, List.of(), 0, "1"));
-            } catch (QuerySyntaxException e) {
-                // a word that analyses to nothing (punctuation-like): pick another topic
-            }
-        }
+        List<TopicDefinition> topics = topics(articles, matcher, queries);
         // all at once, as the topic reloader does: the batched registration path
         matcher.replaceAll(topics);
         assertEquals(TOPICS, matcher.size());
@@ -80,6 +70,64 @@ class MonitorAgreesWithBruteForceTest {
         // enough matches that agreeing means something: topics come from the articles' own words
         assertTrue(matches > 200, "only " + matches + " matches");
         matcher.close();
+    }
+
+    /**
+     * Highlights are what Lucene's own {@link HighlightsMatch} finds: the matcher runs candidates in
+     * one pass (match, then score and hits for matches only) instead of asking every candidate for
+     * its match positions, and must cut the same words from the same hits.
+     */
+    @Test
+    void highlightsAreTheWordsLuceneHighlightsMatchFinds() throws IOException {
+        List<ArticleText> articles = articles();
+        TopicMatcher matcher = TestMatchers.create();
+        Map<String, Query> queries = new LinkedHashMap<>();
+        matcher.replaceAll(topics(articles, matcher, queries));
+        Monitor reference = new Monitor(ArticleFields.analyzer());
+        for (Map.Entry<String, Query> query : queries.entrySet()) {
+            reference.register(new MonitorQuery(query.getKey(), query.getValue()));
+        }
+        int highlighted = 0;
+        for (ArticleText article : articles) {
+            ArticleDocument indexed = ArticleDocument.of(article);
+            Map<String, List<String>> expected = new TreeMap<>();
+            for (HighlightsMatch match : reference.match(indexed.document(), HighlightsMatch.MATCHER).getMatches()) {
+                expected.put(match.getQueryId(), Highlights.cut(match.getHits(), indexed.sources(),
+                        indexed.analysis().textField(), 20));
+            }
+            Map<String, List<String>> actual = new TreeMap<>();
+            matcher.match(article).forEach(match -> actual.put(match.topicId(), match.highlights()));
+            assertEquals(expected, actual, "highlights in " + article.title());
+            highlighted += actual.values().stream().mapToInt(List::size).sum();
+        }
+        assertTrue(highlighted > 200, "only " + highlighted + " highlights");
+        reference.close();
+        matcher.close();
+    }
+
+    private static List<ArticleText> articles() throws IOException {
+        List<ArticleText> articles = new ArrayList<>(corpus());
+        Assumptions.assumeTrue(!articles.isEmpty(), "shared corpus not found");
+        articles.addAll(mixedScript(articles));
+        return articles;
+    }
+
+    /** {@value #TOPICS} topics made of the articles' words (seeded); their compiled queries go to {@code queries}. */
+    private static List<TopicDefinition> topics(List<ArticleText> articles, TopicMatcher matcher,
+            Map<String, Query> queries) {
+        List<TopicDefinition> topics = new ArrayList<>();
+        Random random = new Random(42);
+        while (queries.size() < TOPICS) {
+            String query = topicFrom(articles.get(random.nextInt(articles.size())), random);
+            String id = "t" + queries.size();
+            try {
+                queries.put(id, matcher.compiler().compile(query));
+                topics.add(new TopicDefinition(id, id, query, List.of(), 0, "1"));
+            } catch (QuerySyntaxException e) {
+                // a word that analyses to nothing (punctuation-like): pick another topic
+            }
+        }
+        return topics;
     }
 
     /**
