@@ -21,5 +21,13 @@ public record QuietFetch(FetchSuccess success, String kind, Validators validator
      * @param feedTtl the body's RSS ttl, or null
      */
     public record Validators(String etag, String lastModified, String contentDigest, Duration feedTtl) {
+
+        /**
+         * The ttl in whole seconds as stored, or null; a ttl beyond what an int holds (a feed may
+         * ask for billions of minutes) is stored as the largest: the schedule waits at most a day.
+         */
+        public Integer feedTtlSeconds() {
+            return feedTtl == null ? null : (int) Math.min(feedTtl.toSeconds(), Integer.MAX_VALUE);
+        }
     }
 }

@@ -276,7 +276,7 @@ public class Source {
         this.etag = validators.etag();
         this.lastModified = validators.lastModified();
         this.contentDigest = validators.contentDigest();
-        this.feedTtlSeconds = validators.feedTtl() == null ? null : Math.toIntExact(validators.feedTtl().toSeconds());
+        this.feedTtlSeconds = validators.feedTtlSeconds();
     }
 
     public Integer getLastStatus() {

@@ -147,8 +147,7 @@ public class SourceRepository implements PanacheRepository<Source> {
             etags[i] = validators == null ? null : validators.etag();
             lastModified[i] = validators == null ? null : validators.lastModified();
             contentDigests[i] = validators == null ? null : validators.contentDigest();
-            feedTtls[i] = validators == null || validators.feedTtl() == null ? null
-                    : Math.toIntExact(validators.feedTtl().toSeconds());
+            feedTtls[i] = validators == null ? null : validators.feedTtlSeconds();
         }
         getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
