@@ -87,7 +87,7 @@ public final class FetchBenchmark {
         PostgresDatabase postgres = new PostgresDatabase(Map.of("shared_preload_libraries", "pg_stat_statements"));
         KafkaBroker kafka = new KafkaBroker();
         Map<String, String> database = postgres.start();
-        update(database, "CREATE EXTENSION pg_stat_statements");
+        execute(database, "CREATE EXTENSION pg_stat_statements");
         String bootstrap = kafka.start().get("kafka.bootstrap.servers");
         String token = UUID.randomUUID().toString();
         Map<String, String> environment = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ public final class FetchBenchmark {
             for (int round = 1; round <= rounds; round++) {
                 quiesce(database, farm);
                 long notModifiedBefore = farm.notModified();
-                update(database, "SELECT pg_stat_statements_reset()");
+                execute(database, "SELECT pg_stat_statements_reset()");
                 CpuSplit cpuBefore = CpuSplit.now(fetch.pid(), postmaster);
                 long start = System.nanoTime();
                 farm.startRound(start);
@@ -234,7 +234,7 @@ public final class FetchBenchmark {
      * would wait a minute for the source.
      */
     private static void quiesce(Map<String, String> database, FeedFarm farm) throws SQLException, InterruptedException {
-        update(database, "UPDATE source SET next_fetch_at = now() + interval '1 hour'");
+        execute(database, "UPDATE source SET next_fetch_at = now() + interval '1 hour'");
         long seen = farm.feedRequests();
         long quietSince = System.nanoTime();
         while (System.nanoTime() - quietSince < Duration.ofSeconds(2).toNanos()) {
@@ -269,11 +269,11 @@ public final class FetchBenchmark {
      * poll as a steady 1-minute schedule does (sources / 60 polls per second).
      */
     private static void spreadOverOneMinute(Map<String, String> database) throws SQLException {
-        update(database, "UPDATE source SET next_fetch_at = now() + random() * interval '60 seconds'");
+        execute(database, "UPDATE source SET next_fetch_at = now() + random() * interval '60 seconds'");
     }
 
     /** Runs one statement on the service's database (the harness owns it). */
-    private static void update(Map<String, String> database, String sql) throws SQLException {
+    private static void execute(Map<String, String> database, String sql) throws SQLException {
         try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
@@ -309,12 +309,12 @@ public final class FetchBenchmark {
 
     /** Turns the imported sources on, all due at once: the first round, in which every feed is new. */
     private static void enableAll(Map<String, String> database) throws SQLException {
-        update(database, "UPDATE source SET enabled = true, next_fetch_at = now()");
+        execute(database, "UPDATE source SET enabled = true, next_fetch_at = now()");
     }
 
     /** What an overdue backlog looks like: every source due now (the harness owns the database). */
     private static void makeAllDue(Map<String, String> database) throws SQLException {
-        update(database, "UPDATE source SET next_fetch_at = now()");
+        execute(database, "UPDATE source SET next_fetch_at = now()");
     }
 
     private void steadyPhase(FeedFarm farm, ArticleArrivals arrivals) throws InterruptedException {
@@ -326,7 +326,7 @@ public final class FetchBenchmark {
         for (long next = start; next < end; next += interval) {
             Thread.sleep(Math.max(0, (next - System.nanoTime()) / 1_000_000));
             // not a pushed feed: their sources poll only every few hours while the hub pushes
-            changed.put(farm.change(ThreadLocalRandom.current().nextInt(pushedFeeds, farm.size())), System.nanoTime());
+            changed.put(farm.change(ThreadLocalRandom.current().nextInt(Math.min(pushedFeeds, farm.size() - 1), farm.size())), System.nanoTime());
         }
         double steadyRate = (farm.feedRequests() - requestsBefore) / seconds(System.nanoTime() - start);
         // every change is found at the source's next poll, at most a minute later
