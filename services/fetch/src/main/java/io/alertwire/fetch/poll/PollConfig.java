@@ -11,9 +11,10 @@ public interface PollConfig {
     /**
      * How often the poller looks for due sources when it is not already working through a backlog:
      * at most this long passes between a source falling due and its fetch (one cheap indexed query
-     * per tick and replica). A source whose host is busy is handed back due one tick later.
+     * per tick and replica, four a second by default). A source whose host is busy is handed back
+     * due one tick later, so the tick also bounds how long it waits for its host.
      */
-    @WithDefault("1s")
+    @WithDefault("250ms")
     Duration tick();
 
     /** At most this many sources are claimed at once (per replica), and never more than the workers can take. */

@@ -18,7 +18,7 @@
  * longer than any fetch) simply expires and another replica fetches the source.
  *
  * <h2>Workers and hosts</h2>
- * A tick (every second) claims no more sources than the workers ({@code alertwire.fetch.concurrency},
+ * A tick (four a second) claims no more sources than the workers ({@code alertwire.fetch.concurrency},
  * 32; a fetch mostly waits for the network) and a short queue of half as many again can take, hands
  * each to a worker and returns without waiting, so a slow fetch holds one worker, never the next
  * tick; a queued source waits only for the fetches ahead of it, well within its lease. While the
