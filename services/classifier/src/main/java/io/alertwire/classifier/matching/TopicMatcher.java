@@ -85,12 +85,17 @@ public class TopicMatcher {
         }
         Query query;
         try {
-            query = PreparedQueries.prepare(compiler.compile(topic.query()));
+            query = prepared(topic);
         } catch (RuntimeException e) {
             return leaveOut(topic, e);
         }
         rarity.add(query);
         return registerOne(new Registered(topic, query));
+    }
+
+    /** The topic's query compiled and rewritten once, as it is registered and scored; throws if it cannot be used. */
+    private Query prepared(TopicDefinition topic) {
+        return PreparedQueries.prepare(compiler.compile(topic.query()));
     }
 
     private boolean registerOne(Registered registered) {
@@ -139,7 +144,7 @@ public class TopicMatcher {
                 continue;
             }
             try {
-                Registered compiled = new Registered(topic, PreparedQueries.prepare(compiler.compile(topic.query())));
+                Registered compiled = new Registered(topic, prepared(topic));
                 changed.add(compiled);
                 queries.add(compiled.query());
             } catch (RuntimeException e) {
