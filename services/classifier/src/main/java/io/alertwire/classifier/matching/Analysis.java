@@ -44,6 +44,11 @@ public enum Analysis {
         return "text_" + suffix + "_prefix";
     }
 
+    /** Every two adjacent tokens of the text as one term ({@link PairsAnalyzer}): what lets phrases be pre-filtered. */
+    public String pairsField() {
+        return "text_" + suffix + "_pairs";
+    }
+
     Analyzer newAnalyzer() {
         return analyzer.get();
     }

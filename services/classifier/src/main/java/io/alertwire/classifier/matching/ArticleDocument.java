@@ -25,10 +25,11 @@ record ArticleDocument(Document document, Map<String, String> sources, Analysis 
         Analysis analysis = Analysis.forArticle(article.language(), text);
         Document document = new Document();
         document.add(new TextField(analysis.titleField(), article.title(), Field.Store.NO));
-        // analysed once: the text and prefix fields replay the same tokens (see AnalysedText)
+        // analysed once: the text, prefix and pairs fields replay the same tokens (see AnalysedText)
         AnalysedText words = AnalysedText.of(ArticleFields.analyzer(), analysis.textField(), text);
         document.add(new TextField(analysis.textField(), words.replay()));
         document.add(new TextField(analysis.prefixField(), PrefixAnalyzer.heads(words.replay())));
+        document.add(new TextField(analysis.pairsField(), PairsAnalyzer.pairs(words.replay())));
         String sources = String.join("\n", sourceValues(article.url(), article.sourceName()));
         if (!sources.isEmpty()) {
             document.add(new TextField(ArticleFields.SOURCE, sources, Field.Store.NO));

@@ -11,9 +11,9 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 /**
  * The fields of the Lucene document that represents an article, and the analyser of each.
  *
- * <p>Per {@link Analysis}: {@code text_<a>} (title + summary + content), {@code title_<a>} and
- * {@code text_<a>_prefix}; an article fills those of its one analysis. Plus {@link #SOURCE} and
- * {@link #LANGUAGE}, exact values for the {@code source:} and {@code lang:} filters.
+ * <p>Per {@link Analysis}: {@code text_<a>} (title + summary + content), {@code title_<a>},
+ * {@code text_<a>_prefix} and {@code text_<a>_pairs}; an article fills those of its one analysis.
+ * Plus {@link #SOURCE} and {@link #LANGUAGE}, exact values for the {@code source:} and {@code lang:} filters.
  */
 public final class ArticleFields {
 
@@ -25,7 +25,8 @@ public final class ArticleFields {
     private static final Analyzer ANALYZER = buildAnalyzer();
     private static final QueryFields QUERY_FIELDS = new QueryFields(ANALYZER,
             Arrays.stream(Analysis.values())
-                    .map(a -> new QueryFields.Analysed(a.textField(), a.titleField(), a.prefixField()))
+                    .map(a -> new QueryFields.Analysed(a.textField(), a.titleField(), a.prefixField(),
+                            a.pairsField()))
                     .toList(),
             SOURCE, LANGUAGE);
 
@@ -49,6 +50,7 @@ public final class ArticleFields {
             perField.put(analysis.textField(), words);
             perField.put(analysis.titleField(), words);
             perField.put(analysis.prefixField(), new PrefixAnalyzer(words));
+            perField.put(analysis.pairsField(), new PairsAnalyzer(words));
         }
         LineAnalyzer lines = new LineAnalyzer();
         perField.put(SOURCE, lines);

@@ -38,7 +38,7 @@ public class TopicMatcher {
     /** Two passes of the presearcher: a candidate must share a term with each of two disjuncts. */
     private static final int PRESEARCHER_PASSES = 2;
     /** Topics registered per Monitor call (each call commits the Monitor's query index once). */
-    private static final int REGISTER_BATCH = 5_000;
+    private static final int REGISTER_BATCH = 1_000;
 
     private final MatchingConfig config;
     private final Analyzer analyzer = ArticleFields.analyzer();

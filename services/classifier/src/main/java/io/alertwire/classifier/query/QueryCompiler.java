@@ -10,6 +10,7 @@ import org.apache.lucene.queries.intervals.Intervals;
 import org.apache.lucene.queries.intervals.IntervalsSource;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -21,7 +22,8 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * Turns a parsed query into a Lucene {@link Query} over the article fields ({@link QueryFields}).
  * Every word, phrase, prefix and NEAR becomes a disjunction over the analysed fields, each part
  * analysed by that field's analyser, so one query matches articles in every language. A prefix
- * also requires its head in the field's prefix field, so that the Monitor can pre-filter it.
+ * also requires its head in the field's prefix field, and a phrase its adjacent word pairs in the
+ * pairs field, so that the Monitor can pre-filter them; neither changes what matches.
  */
 public final class QueryCompiler {
 
@@ -53,10 +55,10 @@ public final class QueryCompiler {
 
     public Query compile(QueryNode node) {
         if (node instanceof QueryNode.Term term) {
-            return term.prefix() ? inAnyField(node, a -> prefix(a, term)) : inAnyField(node,
-                    a -> analysis.words(term.title() ? a.title() : a.text(), term.text()));
+            return term.prefix() ? inAnyField(node, a -> prefix(a, term))
+                    : inAnyField(node, a -> words(a, term.title(), term.text()));
         } else if (node instanceof QueryNode.Phrase phrase) {
-            return inAnyField(node, a -> analysis.words(phrase.title() ? a.title() : a.text(), phrase.text()));
+            return inAnyField(node, a -> words(a, phrase.title(), phrase.text()));
         } else if (node instanceof QueryNode.Filter filter) {
             String field = filter.field() == QueryNode.Filter.Field.LANG ? fields.languageField()
                     : fields.sourceField();
@@ -103,6 +105,43 @@ public final class QueryCompiler {
         return any.build();
     }
 
+    /**
+     * A word or phrase in the title or the text. A phrase in the text also requires each two of its
+     * words that stand next to each other as a term of the pairs field: that lets the Monitor pre-filter
+     * "maria garcia" by the pair rather than by "maria" and "garcia" apart, which many more
+     * articles hold. It matches and scores exactly as the phrase alone (the pairs only filter).
+     */
+    private Query words(QueryFields.Analysed analysed, boolean title, String text) {
+        if (title) {
+            return analysis.words(analysed.title(), text);
+        }
+        Query words = analysis.words(analysed.text(), text);
+        Query pairs = pairs(analysed, words);
+        return pairs == null ? words : new BooleanQuery.Builder().add(words, Occur.MUST).add(pairs, Occur.FILTER).build();
+    }
+
+    /** Every pair of adjacent words of a text phrase, as pairs-field terms all required; {@code null} for none. */
+    private static Query pairs(QueryFields.Analysed analysed, Query words) {
+        if (!(words instanceof PhraseQuery phrase)) {
+            return null; // a single word, or a phrase with alternatives at a position
+        }
+        Term[] terms = phrase.getTerms();
+        int[] positions = phrase.getPositions();
+        List<Term> pairs = new ArrayList<>();
+        for (int i = 0; i + 1 < terms.length; i++) {
+            if (positions[i + 1] == positions[i] + 1) {
+                pairs.add(new Term(analysed.pairs(), terms[i].text() + QueryFields.Analysed.PAIR_SEPARATOR
+                        + terms[i + 1].text()));
+            }
+        }
+        if (pairs.size() <= 1) {
+            return pairs.isEmpty() ? null : new TermQuery(pairs.get(0));
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        pairs.forEach(pair -> all.add(new TermQuery(pair), Occur.FILTER));
+        return all.build();
+    }
+
     private Query prefix(QueryFields.Analysed analysed, QueryNode.Term term) {
         String field = term.title() ? analysed.title() : analysed.text();
         Term head = head(analysed, field, term.text());
@@ -144,38 +183,60 @@ public final class QueryCompiler {
         IntervalsSource[] parts = sources.toArray(IntervalsSource[]::new);
         Query query = new IntervalQuery(field, Intervals.maxgaps(near.distance(),
                 near.ordered() ? Intervals.ordered(parts) : Intervals.unordered(parts)));
-        if (near.clauses().stream().noneMatch(QueryCompiler::hasPrefix)) {
-            return query;
-        }
-        // intervals over prefixes cannot be pre-filtered: require every clause's words or heads as well
         BooleanQuery.Builder all = new BooleanQuery.Builder().add(query, Occur.MUST);
+        int required = 0;
         for (QueryNode clause : near.clauses()) {
             Query presence = presence(analysed, field, clause);
             if (presence != null) {
                 all.add(presence, Occur.FILTER);
+                required++;
             }
         }
-        return all.build();
+        return required == 0 ? query : all.build();
     }
 
-    /** A query a NEAR clause cannot match without (words, or a prefix's head); {@code null} if none. */
+    /**
+     * What a NEAR clause cannot match without, for the Monitor to pre-filter it by; {@code null} when
+     * the interval query's own words say enough. The Monitor reads no terms from a prefix inside
+     * intervals, so a clause with a prefix requires its head (and, in an OR-group, the other
+     * alternatives' words); a phrase in the text requires its word pairs. Plain words are not
+     * repeated here: the presearcher, seeing the same word twice, would pick it in both its passes.
+     */
     private Query presence(QueryFields.Analysed analysed, String field, QueryNode clause) {
-        if (clause instanceof QueryNode.Term term && term.prefix()) {
-            Term head = head(analysed, field, term.text());
-            return head == null ? null : new TermQuery(head);
-        } else if (clause instanceof QueryNode.Or or) {
-            BooleanQuery.Builder any = new BooleanQuery.Builder();
-            int added = 0;
-            for (QueryNode c : or.clauses()) {
-                Query p = presence(analysed, field, c);
-                if (p != null) {
-                    any.add(p, Occur.SHOULD);
-                    added++;
-                }
-            }
-            return added == 0 ? null : any.build();
+        if (clause instanceof QueryNode.Or or) {
+            return hasPrefix(or) ? anyPresent(analysed, field, or) : null;
+        } else if (clause instanceof QueryNode.Term term && term.prefix()) {
+            return headOf(analysed, field, term);
         }
-        return analysis.words(field, text(clause));
+        return field.equals(analysed.text()) ? pairs(analysed, analysis.words(field, text(clause))) : null;
+    }
+
+    /** An OR-group's alternatives as the Monitor can see them: heads of prefixes, words or word pairs. */
+    private Query anyPresent(QueryFields.Analysed analysed, String field, QueryNode.Or or) {
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        int added = 0;
+        for (QueryNode c : or.clauses()) {
+            Query p;
+            if (c instanceof QueryNode.Or nested) {
+                p = anyPresent(analysed, field, nested);
+            } else if (c instanceof QueryNode.Term term && term.prefix()) {
+                p = headOf(analysed, field, term);
+            } else {
+                Query words = analysis.words(field, text(c));
+                Query pairs = field.equals(analysed.text()) ? pairs(analysed, words) : null;
+                p = pairs != null ? pairs : words;
+            }
+            if (p != null) {
+                any.add(p, Occur.SHOULD);
+                added++;
+            }
+        }
+        return added == 0 ? null : any.build();
+    }
+
+    private Query headOf(QueryFields.Analysed analysed, String field, QueryNode.Term prefix) {
+        Term head = head(analysed, field, prefix.text());
+        return head == null ? null : new TermQuery(head);
     }
 
     private static boolean hasPrefix(QueryNode node) {

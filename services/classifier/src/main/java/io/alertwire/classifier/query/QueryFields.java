@@ -24,7 +24,11 @@ public record QueryFields(Analyzer analyzer, List<Analysed> analysed, String sou
      * @param title the title alone
      * @param prefix the heads of the text's tokens, {@value QueryCompiler#LONG_HEAD} characters
      *     (and {@value QueryCompiler#SHORT_HEAD} for short prefixes)
+     * @param pairs each two adjacent tokens of the text as one term, joined by {@link #PAIR_SEPARATOR}
      */
-    public record Analysed(String text, String title, String prefix) {
+    public record Analysed(String text, String title, String prefix, String pairs) {
+
+        /** What joins the two words of a pair term (analysed tokens never hold a space). */
+        public static final char PAIR_SEPARATOR = ' ';
     }
 }

@@ -3,12 +3,8 @@ package io.alertwire.classifier.matching;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.alertwire.classifier.query.QuerySyntaxException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,7 +22,6 @@ import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.search.Query;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +39,7 @@ class MonitorAgreesWithBruteForceTest {
 
     @Test
     void monitorMatchesEqualEveryQueryRunOnEveryArticle() throws IOException {
-        List<ArticleText> articles = articles();
+        List<ArticleText> articles = TestArticles.corpusAndMixedScript();
         TopicMatcher matcher = TestMatchers.create();
         Map<String, Query> queries = new LinkedHashMap<>();
         List<TopicDefinition> topics = topics(articles, matcher, queries);
@@ -79,7 +74,7 @@ class MonitorAgreesWithBruteForceTest {
      */
     @Test
     void highlightsAreTheWordsLuceneHighlightsMatchFinds() throws IOException {
-        List<ArticleText> articles = articles();
+        List<ArticleText> articles = TestArticles.corpusAndMixedScript();
         TopicMatcher matcher = TestMatchers.create();
         Map<String, Query> queries = new LinkedHashMap<>();
         matcher.replaceAll(topics(articles, matcher, queries));
@@ -103,13 +98,6 @@ class MonitorAgreesWithBruteForceTest {
         assertTrue(highlighted > 200, "only " + highlighted + " highlights");
         reference.close();
         matcher.close();
-    }
-
-    private static List<ArticleText> articles() throws IOException {
-        List<ArticleText> articles = new ArrayList<>(corpus());
-        Assumptions.assumeTrue(!articles.isEmpty(), "shared corpus not found");
-        articles.addAll(mixedScript(articles));
-        return articles;
     }
 
     /** {@value #TOPICS} topics made of the articles' words (seeded); their compiled queries go to {@code queries}. */
@@ -140,32 +128,13 @@ class MonitorAgreesWithBruteForceTest {
         document.add(new TextField(analysis.titleField(), article.title(), Field.Store.NO));
         document.add(new TextField(analysis.textField(), article.text(), Field.Store.NO));
         document.add(new TextField(analysis.prefixField(), article.text(), Field.Store.NO));
+        document.add(new TextField(analysis.pairsField(), article.text(), Field.Store.NO));
         for (IndexableField field : ArticleDocument.of(article).document()) {
             if (field.name().equals(ArticleFields.SOURCE) || field.name().equals(ArticleFields.LANGUAGE)) {
                 document.add(field);
             }
         }
         return document;
-    }
-
-    /**
-     * Articles that mix Hangul and Latin text, as Korean news quoting English names and English news
-     * quoting Korean ones do: a Korean item's title over an English item's text and the reverse,
-     * declared Korean, English or of unknown language (then the script decides the analysis).
-     */
-    private static List<ArticleText> mixedScript(List<ArticleText> corpus) {
-        List<ArticleText> korean = corpus.stream().filter(a -> "ko".equals(a.language())).toList();
-        List<ArticleText> english = corpus.stream().filter(a -> "en".equals(a.language())).toList();
-        List<ArticleText> mixed = new ArrayList<>();
-        String[] languages = {"ko", "en", null};
-        for (int i = 0; i < Math.min(korean.size(), english.size()); i++) {
-            ArticleText ko = korean.get(i);
-            ArticleText en = english.get(i);
-            String language = languages[i % languages.length];
-            mixed.add(new ArticleText(ko.title(), en.body() + "\n\n" + ko.body(), language, ko.url(), ko.sourceName()));
-            mixed.add(new ArticleText(en.title(), ko.body() + " " + en.title(), language, en.url(), en.sourceName()));
-        }
-        return mixed;
     }
 
     /** A query of the shapes users write, from the words of one article. */
@@ -194,29 +163,5 @@ class MonitorAgreesWithBruteForceTest {
             default -> "(" + a + " OR " + b + ") (" + c + " OR " + other + ") source:"
                     + (random.nextBoolean() ? "news" : "co.kr");
         };
-    }
-
-    private static List<ArticleText> corpus() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null || dir.getParent() == null) {
-            return List.of();
-        }
-        Path file = dir.getParent().resolve("shared/corpus/korea-dialogue-dev.jsonl");
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        ObjectMapper json = new ObjectMapper();
-        List<ArticleText> articles = new ArrayList<>();
-        for (String line : Files.readAllLines(file)) {
-            JsonNode article = json.readTree(line);
-            articles.add(new ArticleText(article.path("title").asText(""), article.path("text").asText(""),
-                    article.hasNonNull("lang") ? article.path("lang").asText() : null,
-                    article.hasNonNull("url") ? article.path("url").asText() : null,
-                    article.hasNonNull("source") ? article.path("source").asText() : null));
-        }
-        return articles;
     }
 }

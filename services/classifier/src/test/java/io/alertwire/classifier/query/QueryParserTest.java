@@ -53,10 +53,11 @@ class QueryParserTest {
     }
 
     @Test
-    void phrasesAndMultiTokenWordsBecomePhrases() {
-        assertEquals("\"north korea\"", lucene("\"North Korea\""));
-        assertEquals("\"inter korean\"", lucene("inter-korean"));
-        assertEquals("\"kim jong un\"", lucene("\"Kim Jong-un\""));
+    void phrasesAndMultiTokenWordsBecomePhrasesThatAlsoRequireTheirWordPairs() {
+        assertEquals("+\"north korea\" #text_en_pairs:north korea", lucene("\"North Korea\""));
+        assertEquals("+\"inter korean\" #text_en_pairs:inter korean", lucene("inter-korean"));
+        assertEquals("+\"kim jong un\" #(#text_en_pairs:kim jong #text_en_pairs:jong un)",
+                lucene("\"Kim Jong-un\""));
     }
 
     @Test
@@ -100,6 +101,12 @@ class QueryParserTest {
         assertTrue(node.ordered());
         // prefixes inside NEAR need their heads too, or the presearcher could not filter them
         assertTrue(lucene("negotiat* NEAR/5 seoul").contains("#text_en_prefix:neg"), lucene("negotiat* NEAR/5 seoul"));
+        // phrases inside NEAR need their word pairs; plain words are not repeated (the presearcher
+        // would pick a word it sees twice in both of its passes)
+        assertEquals("+MAXGAPS/5(UNORDERED(BLOCK(north,korea),talk)) #text_en_pairs:north korea",
+                lucene("\"north korea\" NEAR/5 talks"));
+        assertEquals("+MAXGAPS/5(UNORDERED(MultiTerm(negotiat*),seoul)) #text_en_prefix:neg",
+                lucene("negotiat* NEAR/5 seoul"));
     }
 
     @Test
@@ -113,7 +120,7 @@ class QueryParserTest {
         assertEquals("+talk -lang:en", lucene("talks -lang:en"));
         assertEquals("+title_en:or +talk", lucene("title:OR talks"));
         // a colon in any other word is just part of the word
-        assertEquals("\"time 10 30\"", lucene("time:10:30"));
+        assertEquals("+\"time 10 30\" #(#text_en_pairs:time 10 #text_en_pairs:10 30)", lucene("time:10:30"));
     }
 
     static Stream<Arguments> invalidQueries() {
