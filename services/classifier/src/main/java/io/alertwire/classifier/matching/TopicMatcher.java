@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
-import org.apache.lucene.monitor.MonitorConfiguration;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.QueryMatch;
@@ -37,14 +36,19 @@ public class TopicMatcher {
     private static final Logger LOG = Logger.getLogger(TopicMatcher.class);
     /** Two passes of the presearcher: a candidate must share a term with each of two disjuncts. */
     private static final int PRESEARCHER_PASSES = 2;
-    /** Topics registered per Monitor call (each call commits the Monitor's query index once). */
-    private static final int REGISTER_BATCH = 1_000;
+    /**
+     * Topics registered per Monitor call: each call commits the Monitor's query index once, and the
+     * presearcher's scratch space for a batch is about 400 KB per topic (5,000 ran out of a 2 GB heap).
+     * Registering at least this many topics at once is a bulk load, after which the index is merged.
+     */
+    static final int REGISTER_BATCH = 1_000;
 
     private final MatchingConfig config;
     private final Analyzer analyzer = ArticleFields.analyzer();
     private final QueryCompiler compiler = new QueryCompiler(ArticleFields.queryFields());
     /** How rare each term is among the topics: the presearcher picks a topic's rarest words. */
     private final RareTermWeightor rarity = new RareTermWeightor();
+    private final QueryIndexConfiguration monitorConfig = new QueryIndexConfiguration();
     private final Monitor monitor;
     private final Map<String, Registered> topics = new ConcurrentHashMap<>();
     private final CountDownLatch loaded = new CountDownLatch(1);
@@ -60,8 +64,7 @@ public class TopicMatcher {
                     TermWeightor.fieldWeightor(0.1, ArticleFields.SOURCE, ArticleFields.LANGUAGE),
                     TermWeightor.DEFAULT, rarity);
             this.monitor = new Monitor(analyzer, new MultipassTermFilteredPresearcher(PRESEARCHER_PASSES, 0f,
-                    weightor, List.of(), Set.of()), new MonitorConfiguration().setQueryDecomposer(
-                    new PreparedPartsDecomposer()));
+                    weightor, List.of(), Set.of()), monitorConfig.setQueryDecomposer(new PreparedPartsDecomposer()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the Lucene Monitor", e);
         }
@@ -159,6 +162,9 @@ public class TopicMatcher {
         for (int from = 0; from < changed.size(); from += REGISTER_BATCH) {
             failed += register(changed.subList(from, Math.min(changed.size(), from + REGISTER_BATCH)));
         }
+        if (changed.size() >= REGISTER_BATCH) {
+            compact();
+        }
         List<String> stale = topics.keySet().stream().filter(id -> !ids.contains(id)).toList();
         if (!stale.isEmpty()) {
             try {
@@ -170,6 +176,16 @@ public class TopicMatcher {
         }
         loaded.countDown();
         LOG.debugf("Matching %d topics (%d left out)", topics.size(), failed);
+    }
+
+    /** Merges the query index into one segment after a bulk load, and makes the Monitor search it. */
+    private void compact() {
+        try {
+            monitorConfig.compact();
+            monitor.register(List.of()); // commits, and opens the merged index
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot merge the Monitor's query index", e);
+        }
     }
 
     /** Registers compiled topics in one Monitor call; if that fails, one by one. @return how many failed */
