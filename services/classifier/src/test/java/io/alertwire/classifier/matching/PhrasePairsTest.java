@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.core.WhitespaceTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -150,7 +151,7 @@ class PhrasePairsTest {
     }
 
     /** Splits "a/b" into a and b at one position, as a synonym filter stacks alternatives. */
-    private static final class SlashesStack extends org.apache.lucene.analysis.TokenFilter {
+    private static final class SlashesStack extends TokenFilter {
 
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final PositionIncrementAttribute increment = addAttribute(PositionIncrementAttribute.class);

@@ -43,7 +43,7 @@ final class TestArticles {
         return mixed;
     }
 
-    static List<ArticleText> corpus() throws IOException {
+    private static List<ArticleText> corpus() throws IOException {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();
