@@ -33,23 +33,56 @@ final class AnalysedText {
 
     /** Runs {@code analyzer} over {@code text} as it would for {@code field}, and keeps the tokens. */
     static AnalysedText of(Analyzer analyzer, String field, String text) {
-        AnalysedText analysed = new AnalysedText();
         try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
-            while (stream.incrementToken()) {
-                analysed.add(term.toString(), increment.getPositionIncrement(), offset.startOffset(),
-                        offset.endOffset());
-            }
+            AnalysedText analysed = read(stream);
             stream.end();
-            analysed.finalIncrement = increment.getPositionIncrement();
-            analysed.finalOffset = offset.endOffset();
+            analysed.finalIncrement = stream.getAttribute(PositionIncrementAttribute.class).getPositionIncrement();
+            analysed.finalOffset = stream.getAttribute(OffsetAttribute.class).endOffset();
+            return analysed;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot analyse the article's text", e);
         }
+    }
+
+    /** The remaining tokens of a stream that has been reset; the stream is neither ended nor closed. */
+    static AnalysedText read(TokenStream stream) throws IOException {
+        AnalysedText analysed = new AnalysedText();
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+        OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+        while (stream.incrementToken()) {
+            analysed.add(term.toString(), increment.getPositionIncrement(), offset.startOffset(), offset.endOffset());
+        }
         return analysed;
+    }
+
+    /** How many tokens there are. */
+    int size() {
+        return count;
+    }
+
+    String term(int token) {
+        return terms[token];
+    }
+
+    int startOffset(int token) {
+        return starts[token];
+    }
+
+    int endOffset(int token) {
+        return ends[token];
+    }
+
+    /** Each token's position: the sum of the increments up to it (tokens stacked on one position share it). */
+    int[] positions() {
+        int[] positions = new int[count];
+        int position = -1;
+        for (int i = 0; i < count; i++) {
+            position += increments[i];
+            positions[i] = position;
+        }
+        return positions;
     }
 
     private void add(String term, int increment, int start, int end) {

@@ -3,7 +3,6 @@ package io.alertwire.classifier.matching;
 import io.alertwire.classifier.query.QueryCompiler;
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.AnalyzerWrapper;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -15,28 +14,20 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * article), so a compiled prefix query also requires the prefix's head in this field: a plain
  * term the presearcher can index.
  */
-final class PrefixAnalyzer extends AnalyzerWrapper {
+final class PrefixAnalyzer extends DerivedWordsAnalyzer {
 
     /** Heads of Korean, Chinese or Japanese prefixes: what the compiler looks up for short prefixes. */
     static final int SHORT = QueryCompiler.SHORT_HEAD;
     /** Heads of every other prefix. */
     static final int LONG = QueryCompiler.LONG_HEAD;
 
-    private final Analyzer words;
-
     PrefixAnalyzer(Analyzer words) {
-        super(PER_FIELD_REUSE_STRATEGY);
-        this.words = words;
+        super(words);
     }
 
     @Override
-    protected Analyzer getWrappedAnalyzer(String fieldName) {
-        return words;
-    }
-
-    @Override
-    protected TokenStreamComponents wrapComponents(String fieldName, TokenStreamComponents components) {
-        return new TokenStreamComponents(components.getSource(), heads(components.getTokenStream()));
+    TokenStream derive(TokenStream words) {
+        return heads(words);
     }
 
     /** The heads of the tokens of {@code words}, as this analyser indexes them. */
